@@ -1,0 +1,14 @@
+using Pace.Data;
+using Pace.ServiceDefaults;
+
+var builder = PaceService.CreateBuilder(args, "pace-ai");
+builder.Services.AddPaceDatabase(builder.Configuration, PaceDatabase.PaceAi);
+builder.Services.AddHealthChecks().AddDatabaseReadiness(PaceDatabase.PaceAi, HealthEndpoints.ReadyTag);
+
+var app = builder.Build();
+app.UseExceptionHandler();
+app.UseStatusCodePages();
+app.MapHealthEndpoints();
+app.MapServiceInfo();
+
+return await app.RunServiceAsync();

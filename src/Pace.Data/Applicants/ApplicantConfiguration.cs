@@ -1,0 +1,91 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Pace.Applicants;
+using Pace.Data.Common;
+
+namespace Pace.Data.Applicants;
+
+internal sealed class ApplicantConfiguration : IEntityTypeConfiguration<Applicant>
+{
+    public void Configure(EntityTypeBuilder<Applicant> builder)
+    {
+        builder.IsEntity("applicants");
+        builder.Property(a => a.FirstName).HasMaxLength(100);
+        builder.Property(a => a.LastName).HasMaxLength(100);
+        builder.Property(a => a.FullName).HasMaxLength(201)
+            .HasComputedColumnSql("btrim(first_name || ' ' || coalesce(last_name, ''))", stored: true);
+        builder.Property(a => a.Language).HasMaxLength(8);
+        builder.Property(a => a.Nationality).HasMaxLength(2);
+        builder.Property(a => a.SourceDetail).HasMaxLength(200);
+        builder.Property(a => a.LostReason).HasMaxLength(64);
+        builder.Property(a => a.ExternalId).HasMaxLength(64);
+
+        // The list screens: an agent's, a team's (agent ids of the team) and everyone's, newest first, keyset by id.
+        builder.HasIndex(a => new { a.AssignedAgentId, a.CreatedAt, a.Id }).IsDescending(false, true, true);
+        builder.HasIndex(a => new { a.CreatedAt, a.Id }).IsDescending(true, true);
+        builder.HasIndex(a => new { a.AssignedAgentId, a.Stage });
+        builder.HasIndex(a => new { a.Stage, a.StageChangedAt });
+        builder.HasTrigramIndex(a => a.FullName);
+        builder.HasIndex(a => a.Tags).HasMethod("gin");
+        builder.HasIndex(a => a.ExternalId).IsUnique().HasFilter("external_id IS NOT NULL");
+        builder.HasIndex(a => a.MergedIntoId).HasFilter("merged_into_id IS NOT NULL");
+
+        builder.HasOne(a => a.AssignedAgent).WithMany().HasForeignKey(a => a.AssignedAgentId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Applicant>().WithMany().HasForeignKey(a => a.MergedIntoId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasMany(a => a.Phones).WithOne().HasForeignKey(p => p.ApplicantId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany(a => a.Emails).WithOne().HasForeignKey(e => e.ApplicantId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany(a => a.Requirements).WithOne().HasForeignKey(r => r.ApplicantId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany(a => a.Consents).WithOne().HasForeignKey(c => c.ApplicantId).OnDelete(DeleteBehavior.Cascade);
+        builder.ToTable(t => t.HasCheckConstraint("ck_applicants_lost_reason", "(stage = 'lost') = (lost_reason IS NOT NULL)"));
+    }
+}
+
+internal sealed class ApplicantPhoneConfiguration : IEntityTypeConfiguration<ApplicantPhone>
+{
+    public void Configure(EntityTypeBuilder<ApplicantPhone> builder)
+    {
+        builder.IsEntity("applicant_phones");
+        builder.Property(p => p.Number).HasMaxLength(16);
+        builder.Property(p => p.Label).HasMaxLength(32);
+        builder.HasIndex(p => p.Number);
+        builder.HasIndex(p => p.ApplicantId);
+        builder.ToTable(t => t.HasCheckConstraint("ck_applicant_phones_e164", "number ~ '^\\+[1-9][0-9]{7,14}$'"));
+    }
+}
+
+internal sealed class ApplicantEmailConfiguration : IEntityTypeConfiguration<ApplicantEmail>
+{
+    public void Configure(EntityTypeBuilder<ApplicantEmail> builder)
+    {
+        builder.IsEntity("applicant_emails");
+        builder.Property(e => e.Address).HasMaxLength(320);
+        builder.HasIndex(e => e.Address);
+        builder.HasIndex(e => e.ApplicantId);
+        builder.ToTable(t => t.HasCheckConstraint("ck_applicant_emails_lower", "address = lower(address)"));
+    }
+}
+
+internal sealed class RequirementConfiguration : IEntityTypeConfiguration<Requirement>
+{
+    public void Configure(EntityTypeBuilder<Requirement> builder)
+    {
+        builder.IsEntity("requirements");
+        builder.Property(r => r.Currency).HasMaxLength(3).IsFixedLength();
+        builder.Property(r => r.SizeMinSqft).HasPrecision(12, 2);
+        builder.Property(r => r.SizeMaxSqft).HasPrecision(12, 2);
+        builder.HasIndex(r => r.ApplicantId);
+        // Listing → applicants matching: active requirements of a purpose within budget, by location overlap.
+        builder.HasIndex(r => new { r.Purpose, r.Category, r.BudgetMax }).HasFilter("is_active");
+        builder.HasIndex(r => r.LocationIds).HasMethod("gin");
+    }
+}
+
+internal sealed class ConsentConfiguration : IEntityTypeConfiguration<Consent>
+{
+    public void Configure(EntityTypeBuilder<Consent> builder)
+    {
+        builder.ToTable("consents");
+        builder.HasKey(c => new { c.ApplicantId, c.Channel });
+        builder.Property(c => c.Source).HasMaxLength(64);
+    }
+}

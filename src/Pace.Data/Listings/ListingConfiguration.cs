@@ -1,0 +1,94 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Pace.Data.Common;
+using Pace.Listings;
+
+namespace Pace.Data.Listings;
+
+internal sealed class ListingConfiguration : IEntityTypeConfiguration<Listing>
+{
+    public void Configure(EntityTypeBuilder<Listing> builder)
+    {
+        builder.IsEntity("listings");
+        builder.Property(l => l.Reference).HasMaxLength(32);
+        builder.Property(l => l.PropertyType).HasMaxLength(64);
+        builder.Property(l => l.Currency).HasMaxLength(3).IsFixedLength();
+        builder.Property(l => l.SizeSqft).HasPrecision(12, 2);
+        builder.Property(l => l.PlotSizeSqft).HasPrecision(12, 2);
+        builder.Property(l => l.PermitSizeSqft).HasPrecision(12, 2);
+        builder.Property(l => l.UnitNumber).HasMaxLength(32);
+        builder.Property(l => l.FloorNumber).HasMaxLength(16);
+        builder.Property(l => l.Developer).HasMaxLength(200);
+        builder.Property(l => l.ProjectName).HasMaxLength(200);
+        builder.Property(l => l.TitleEn).HasMaxLength(200);
+        builder.Property(l => l.TitleAr).HasMaxLength(200);
+        builder.Property(l => l.PermitNumber).HasMaxLength(64);
+        builder.Property(l => l.ExternalId).HasMaxLength(64);
+
+        builder.HasIndex(l => l.Reference).IsUnique();
+        // Inventory search: live listings of a purpose by price; by location subtree; an agent's own listings.
+        builder.HasIndex(l => new { l.Status, l.Purpose, l.PriceMinor, l.Id });
+        builder.HasIndex(l => new { l.LocationId, l.Status });
+        builder.HasIndex(l => new { l.Status, l.Bedrooms });
+        builder.HasIndex(l => new { l.ListingAgentId, l.UpdatedAt, l.Id }).IsDescending(false, true, true);
+        // Feeds, exports and "changed since" pulls.
+        builder.HasIndex(l => new { l.UpdatedAt, l.Id });
+        builder.HasIndex(l => l.OwnerId);
+        builder.HasIndex(l => l.PermitNumber);
+        builder.HasIndex(l => l.ExternalId).IsUnique().HasFilter("external_id IS NOT NULL");
+
+        builder.HasOne(l => l.Location).WithMany().HasForeignKey(l => l.LocationId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne(l => l.Owner).WithMany().HasForeignKey(l => l.OwnerId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne(l => l.ListingAgent).WithMany().HasForeignKey(l => l.ListingAgentId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasMany(l => l.Media).WithOne().HasForeignKey(m => m.ListingId).OnDelete(DeleteBehavior.Cascade);
+        builder.ToTable(t =>
+        {
+            t.HasCheckConstraint("ck_listings_price", "price_minor >= 0");
+            t.HasCheckConstraint("ck_listings_size", "size_sqft > 0");
+            t.HasCheckConstraint("ck_listings_rent_frequency_for_rent", "(purpose = 'rent') = (rent_frequency IS NOT NULL)");
+        });
+    }
+}
+
+internal sealed class ListingMediaConfiguration : IEntityTypeConfiguration<ListingMedia>
+{
+    public void Configure(EntityTypeBuilder<ListingMedia> builder)
+    {
+        builder.IsEntity("listing_media");
+        builder.Property(m => m.StorageKey).HasMaxLength(300);
+        builder.Property(m => m.Url).HasMaxLength(2000);
+        builder.Property(m => m.ContentType).HasMaxLength(100);
+        builder.Property(m => m.Caption).HasMaxLength(300);
+        builder.HasIndex(m => new { m.ListingId, m.SortOrder });
+        builder.ToTable(t => t.HasCheckConstraint("ck_listing_media_source", "storage_key IS NOT NULL OR url IS NOT NULL"));
+    }
+}
+
+internal sealed class ListingApprovalConfiguration : IEntityTypeConfiguration<ListingApproval>
+{
+    public void Configure(EntityTypeBuilder<ListingApproval> builder)
+    {
+        builder.IsEntity("listing_approvals");
+        builder.Property(a => a.Reason).HasMaxLength(1000);
+        builder.HasIndex(a => new { a.ListingId, a.RequestedAt });
+        // The manager's approval queue.
+        builder.HasIndex(a => a.RequestedAt).HasFilter("decision = 'pending'").HasDatabaseName("ix_listing_approvals_pending");
+        builder.HasOne<Listing>().WithMany().HasForeignKey(a => a.ListingId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<Pace.Identity.User>().WithMany().HasForeignKey(a => a.RequestedById).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Pace.Identity.User>().WithMany().HasForeignKey(a => a.DecidedById).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class ListingPortalConfiguration : IEntityTypeConfiguration<ListingPortal>
+{
+    public void Configure(EntityTypeBuilder<ListingPortal> builder)
+    {
+        builder.ToTable("listing_portals");
+        builder.HasKey(p => new { p.ListingId, p.Portal });
+        builder.Property(p => p.ExternalId).HasMaxLength(64);
+        builder.Property(p => p.LastError).HasMaxLength(2000);
+        builder.HasIndex(p => new { p.Portal, p.State });
+        builder.HasIndex(p => new { p.Portal, p.ExternalId }).IsUnique().HasFilter("external_id IS NOT NULL");
+        builder.HasOne<Listing>().WithMany().HasForeignKey(p => p.ListingId).OnDelete(DeleteBehavior.Cascade);
+    }
+}

@@ -1,0 +1,69 @@
+using Microsoft.EntityFrameworkCore;
+using Pace.Activities;
+using Pace.Applicants;
+using Pace.Audit;
+using Pace.Data.Common;
+using Pace.Deals;
+using Pace.Identity;
+using Pace.Listings;
+using Pace.Locations;
+using Pace.Outbox;
+using Pace.Reference;
+using Pace.Settings;
+using Pace.Viewings;
+using Pace.Webhooks;
+
+namespace Pace.Data;
+
+/// <summary>Pace DB: the CRM.</summary>
+public sealed class PaceDbContext(DbContextOptions<PaceDbContext> options) : DbContext(options)
+{
+    public DbSet<User> Users => Set<User>();
+
+    public DbSet<Team> Teams => Set<Team>();
+
+    public DbSet<Location> Locations => Set<Location>();
+
+    public DbSet<ReferenceValue> ReferenceValues => Set<ReferenceValue>();
+
+    public DbSet<Applicant> Applicants => Set<Applicant>();
+
+    public DbSet<ApplicantPhone> ApplicantPhones => Set<ApplicantPhone>();
+
+    public DbSet<ApplicantEmail> ApplicantEmails => Set<ApplicantEmail>();
+
+    public DbSet<Requirement> Requirements => Set<Requirement>();
+
+    public DbSet<Consent> Consents => Set<Consent>();
+
+    public DbSet<Listing> Listings => Set<Listing>();
+
+    public DbSet<ListingMedia> ListingMedia => Set<ListingMedia>();
+
+    public DbSet<ListingApproval> ListingApprovals => Set<ListingApproval>();
+
+    public DbSet<ListingPortal> ListingPortals => Set<ListingPortal>();
+
+    public DbSet<Viewing> Viewings => Set<Viewing>();
+
+    public DbSet<Activity> Activities => Set<Activity>();
+
+    public DbSet<Offer> Offers => Set<Offer>();
+
+    public DbSet<Deal> Deals => Set<Deal>();
+
+    public DbSet<Setting> Settings => Set<Setting>();
+
+    public DbSet<AuditEntry> AuditLog => Set<AuditEntry>();
+
+    public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
+
+    public DbSet<InboundWebhook> InboundWebhooks => Set<InboundWebhook>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.HasPostgresExtension("pg_trgm");
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(PaceDbContext).Assembly, t => t.Namespace?.StartsWith("Pace.Data.Ai", StringComparison.Ordinal) != true);
+        ModelConventions.Apply(modelBuilder);
+    }
+}

@@ -1,0 +1,12 @@
+using Pace.ServiceDefaults;
+
+// The sandbox keeps no database: it is ready as soon as it listens. Vendor simulators arrive with their features.
+var builder = PaceService.CreateBuilder(args, "pace-sandbox");
+
+var app = builder.Build();
+app.UseExceptionHandler();
+app.UseStatusCodePages();
+app.MapHealthEndpoints();
+app.MapServiceInfo();
+
+return await app.RunServiceAsync();
