@@ -1,7 +1,8 @@
+using Pace.Ai;
 using Pace.Data;
 using Pace.ServiceDefaults;
 
-var builder = PaceService.CreateBuilder(args, "pace-ai");
+var builder = PaceService.CreateBuilder(args, AiService.Name);
 builder.Services.AddPaceDatabase(builder.Configuration, PaceDatabase.PaceAi);
 builder.Services.AddHealthChecks().AddDatabaseReadiness(PaceDatabase.PaceAi, HealthEndpoints.ReadyTag);
 

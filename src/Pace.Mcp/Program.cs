@@ -2,7 +2,7 @@ using Pace.Client;
 using Pace.Mcp;
 using Pace.ServiceDefaults;
 
-var builder = PaceService.CreateBuilder(args, "pace-mcp");
+var builder = PaceService.CreateBuilder(args, McpService.Name);
 builder.Services.AddPaceClient();
 builder.Services.AddHealthChecks().AddCheck<PaceWebReadyCheck>("pace-web", tags: [HealthEndpoints.ReadyTag]);
 

@@ -1,7 +1,8 @@
+using Pace.Sandbox;
 using Pace.ServiceDefaults;
 
 // The sandbox keeps no database: it is ready as soon as it listens. Vendor simulators arrive with their features.
-var builder = PaceService.CreateBuilder(args, "pace-sandbox");
+var builder = PaceService.CreateBuilder(args, SandboxService.Name);
 
 var app = builder.Build();
 app.UseExceptionHandler();

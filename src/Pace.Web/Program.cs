@@ -1,7 +1,8 @@
 using Pace.Data;
 using Pace.ServiceDefaults;
+using Pace.Web;
 
-var builder = PaceService.CreateBuilder(args, "pace-web");
+var builder = PaceService.CreateBuilder(args, WebService.Name);
 builder.Services.AddPaceDatabase(builder.Configuration, PaceDatabase.Pace);
 builder.Services.AddHealthChecks().AddDatabaseReadiness(PaceDatabase.Pace, HealthEndpoints.ReadyTag);
 
