@@ -4,6 +4,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
 using Npgsql;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Pace.Data.Audit;
 using Pace.Data.Common;
 
 namespace Pace.Data;
@@ -36,6 +38,8 @@ public static class DataServiceCollectionExtensions
             return builder.Build();
         });
         services.AddSingleton<TimestampsInterceptor>();
+        services.TryAddSingleton<IAuditActorAccessor, SystemAuditActor>();
+        services.AddSingleton<AuditInterceptor>();
 
         switch (database)
         {
@@ -79,7 +83,13 @@ public static class DataServiceCollectionExtensions
         }
     }
 
-    private static void Configure(IServiceProvider services, DbContextOptionsBuilder options, PaceDatabase database) =>
+    private static void Configure(IServiceProvider services, DbContextOptionsBuilder options, PaceDatabase database)
+    {
         options.UseNpgsql(services.GetRequiredKeyedService<NpgsqlDataSource>(database))
             .AddInterceptors(services.GetRequiredService<TimestampsInterceptor>());
+        if (database == PaceDatabase.Pace)
+        {
+            options.AddInterceptors(services.GetRequiredService<AuditInterceptor>());
+        }
+    }
 }

@@ -22,6 +22,16 @@ public sealed class PaceDbContext(DbContextOptions<PaceDbContext> options) : DbC
 
     public DbSet<Team> Teams => Set<Team>();
 
+    public DbSet<UserSession> UserSessions => Set<UserSession>();
+
+    public DbSet<MachineClient> MachineClients => Set<MachineClient>();
+
+    public DbSet<PersonalToken> PersonalTokens => Set<PersonalToken>();
+
+    public DbSet<SigningKey> SigningKeys => Set<SigningKey>();
+
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
     public DbSet<Location> Locations => Set<Location>();
 
     public DbSet<ReferenceValue> ReferenceValues => Set<ReferenceValue>();
