@@ -15,7 +15,10 @@ public class PaceServiceFactory<TEntryPoint> : WebApplicationFactory<TEntryPoint
     public PaceServiceFactory(IReadOnlyDictionary<string, string?> settings)
     {
         _settings = settings;
-        UseKestrel(0);
+        // No port here: UseKestrel(port) rewrites the server addresses after the host is built, racing the minimal-API
+        // Program that starts the server itself ("Addresses cannot be modified after the server has started" under
+        // parallel tests). The Urls setting below binds an ephemeral loopback port instead.
+        UseKestrel();
     }
 
     /// <summary>The address Kestrel listens on, once started.</summary>
