@@ -1,0 +1,54 @@
+using Microsoft.Net.Http.Headers;
+using Pace.Identity;
+using Pace.Web.Identity.SignIn;
+using Pace.Web.Identity.Tokens;
+
+namespace Pace.Web.Identity;
+
+public static class IdentityModule
+{
+    /// <summary>Personal API tokens start with this, so the request's scheme is known without parsing a JWT.</summary>
+    public const string PersonalTokenPrefix = "pace_pat_";
+
+    /// <summary>
+    /// Authentication (browser sessions through Google sign-in; machine and personal bearer tokens) and the
+    /// authorization policies. Every endpoint requires <see cref="PacePolicies.Staff"/> unless it says otherwise.
+    /// </summary>
+    public static WebApplicationBuilder AddPaceIdentity(this WebApplicationBuilder builder)
+    {
+        var authentication = builder.Services.AddAuthentication(PaceSchemes.Default)
+            .AddPolicyScheme(PaceSchemes.Default, "PACE", o => o.ForwardDefaultSelector = SelectScheme);
+        authentication.AddPaceSignIn(builder);
+        authentication.AddPaceTokens(builder);
+
+        builder.Services.AddAuthorizationBuilder()
+            .SetFallbackPolicy(StaffPolicy())
+            .AddPolicy(PacePolicies.Staff, StaffPolicy())
+            .AddPolicy(PacePolicies.ManagerOrAdmin, p => p.RequireAuthenticatedUser()
+                .RequireClaim(PaceClaims.Role, RoleName(UserRole.Manager), RoleName(UserRole.Admin)))
+            .AddPolicy(PacePolicies.Admin, p => p.RequireAuthenticatedUser().RequireClaim(PaceClaims.Role, RoleName(UserRole.Admin)));
+        return builder;
+    }
+
+    public static string RoleName(UserRole role) => role.ToString().ToLowerInvariant();
+
+    private static Microsoft.AspNetCore.Authorization.AuthorizationPolicy StaffPolicy() =>
+        new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder(PaceSchemes.Default)
+            .RequireAuthenticatedUser()
+            .RequireClaim(PaceClaims.UserId)
+            .RequireClaim(PaceClaims.Role)
+            .Build();
+
+    private static string SelectScheme(HttpContext context)
+    {
+        string authorization = context.Request.Headers[HeaderNames.Authorization].ToString();
+        if (authorization.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
+        {
+            return authorization.AsSpan(7).TrimStart().StartsWith(PersonalTokenPrefix, StringComparison.Ordinal)
+                ? PaceSchemes.PersonalToken
+                : PaceSchemes.Jwt;
+        }
+
+        return PaceSchemes.Cookie;
+    }
+}
