@@ -48,7 +48,7 @@ internal sealed class ApplicantPhoneConfiguration : IEntityTypeConfiguration<App
         builder.Property(p => p.Number).HasMaxLength(16);
         builder.Property(p => p.Label).HasMaxLength(32);
         builder.HasIndex(p => p.Number);
-        builder.HasIndex(p => p.ApplicantId);
+        builder.HasIndex(p => new { p.ApplicantId, p.Number }).IsUnique();
         builder.ToTable(t => t.HasCheckConstraint("ck_applicant_phones_e164", "number ~ '^\\+[1-9][0-9]{7,14}$'"));
     }
 }
@@ -60,7 +60,7 @@ internal sealed class ApplicantEmailConfiguration : IEntityTypeConfiguration<App
         builder.IsEntity("applicant_emails");
         builder.Property(e => e.Address).HasMaxLength(320);
         builder.HasIndex(e => e.Address);
-        builder.HasIndex(e => e.ApplicantId);
+        builder.HasIndex(e => new { e.ApplicantId, e.Address }).IsUnique();
         builder.ToTable(t => t.HasCheckConstraint("ck_applicant_emails_lower", "address = lower(address)"));
     }
 }
@@ -77,6 +77,12 @@ internal sealed class RequirementConfiguration : IEntityTypeConfiguration<Requir
         // Listing → applicants matching: active requirements of a purpose within budget, by location overlap.
         builder.HasIndex(r => new { r.Purpose, r.Category, r.BudgetMax }).HasFilter("is_active");
         builder.HasIndex(r => r.LocationIds).HasMethod("gin");
+        builder.ToTable(t =>
+        {
+            t.HasCheckConstraint("ck_requirements_budget_range", "budget_min IS NULL OR budget_max IS NULL OR budget_min <= budget_max");
+            t.HasCheckConstraint("ck_requirements_bedrooms_range", "bedrooms_min IS NULL OR bedrooms_max IS NULL OR bedrooms_min <= bedrooms_max");
+            t.HasCheckConstraint("ck_requirements_size_range", "size_min_sqft IS NULL OR size_max_sqft IS NULL OR size_min_sqft <= size_max_sqft");
+        });
     }
 }
 
@@ -87,5 +93,6 @@ internal sealed class ConsentConfiguration : IEntityTypeConfiguration<Consent>
         builder.ToTable("consents");
         builder.HasKey(c => new { c.ApplicantId, c.Channel });
         builder.Property(c => c.Source).HasMaxLength(64);
+        builder.HasOne<Pace.Identity.User>().WithMany().HasForeignKey(c => c.RecordedById).OnDelete(DeleteBehavior.SetNull);
     }
 }

@@ -19,7 +19,11 @@ internal sealed class UserConfiguration : IEntityTypeConfiguration<User>
         builder.HasIndex(u => u.GoogleSubject).IsUnique().HasFilter("google_subject IS NOT NULL");
         builder.HasIndex(u => u.TeamId);
         builder.HasOne(u => u.Team).WithMany().HasForeignKey(u => u.TeamId).OnDelete(DeleteBehavior.SetNull);
-        builder.ToTable(t => t.HasCheckConstraint("ck_users_email_lower", "email = lower(email)"));
+        builder.ToTable(t =>
+        {
+            t.HasCheckConstraint("ck_users_email_lower", "email = lower(email)");
+            t.HasCheckConstraint("ck_users_phone_e164", "phone ~ '^\\+[1-9][0-9]{7,14}$'");
+        });
     }
 }
 

@@ -15,6 +15,7 @@ internal sealed class SettingConfiguration : IEntityTypeConfiguration<Setting>
         builder.HasKey(s => s.Key);
         builder.Property(s => s.Key).HasMaxLength(100);
         builder.Property(s => s.Value).HasColumnType("jsonb");
+        builder.HasOne<Pace.Identity.User>().WithMany().HasForeignKey(s => s.UpdatedById).OnDelete(DeleteBehavior.SetNull);
     }
 }
 

@@ -27,6 +27,7 @@ internal sealed class ViewingConfiguration : IEntityTypeConfiguration<Viewing>
         {
             t.HasCheckConstraint("ck_viewings_period", "ends_at > starts_at");
             t.HasCheckConstraint("ck_viewings_rating", "rating BETWEEN 1 AND 5");
+            t.HasCheckConstraint("ck_viewings_rating_when_completed", "rating IS NULL OR status = 'completed'");
         });
     }
 }

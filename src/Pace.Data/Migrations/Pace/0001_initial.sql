@@ -81,14 +81,6 @@ CREATE TABLE reference_values (
     CONSTRAINT ck_reference_values_kind CHECK (kind IN ('property_type', 'amenity', 'lost_reason', 'language', 'nationality'))
 );
 
-CREATE TABLE settings (
-    key character varying(100) NOT NULL,
-    value jsonb NOT NULL,
-    updated_at timestamp with time zone NOT NULL,
-    updated_by_id uuid,
-    CONSTRAINT pk_settings PRIMARY KEY (key)
-);
-
 CREATE TABLE activities (
     id uuid NOT NULL,
     kind text NOT NULL,
@@ -167,18 +159,6 @@ CREATE TABLE applicants (
     CONSTRAINT fk_applicants_merged_into_id FOREIGN KEY (merged_into_id) REFERENCES applicants (id) ON DELETE RESTRICT
 );
 
-CREATE TABLE consents (
-    applicant_id uuid NOT NULL,
-    channel text NOT NULL,
-    granted boolean NOT NULL,
-    source character varying(64),
-    recorded_at timestamp with time zone NOT NULL,
-    recorded_by_id uuid,
-    CONSTRAINT pk_consents PRIMARY KEY (applicant_id, channel),
-    CONSTRAINT ck_consents_channel CHECK (channel IN ('email', 'phone', 'sms', 'whatsapp')),
-    CONSTRAINT fk_consents_applicant_id FOREIGN KEY (applicant_id) REFERENCES applicants (id) ON DELETE CASCADE
-);
-
 CREATE TABLE requirements (
     id uuid NOT NULL,
     applicant_id uuid NOT NULL,
@@ -202,11 +182,26 @@ CREATE TABLE requirements (
     created_at timestamp with time zone NOT NULL,
     updated_at timestamp with time zone NOT NULL,
     CONSTRAINT pk_requirements PRIMARY KEY (id),
+    CONSTRAINT ck_requirements_bedrooms_range CHECK (bedrooms_min IS NULL OR bedrooms_max IS NULL OR bedrooms_min <= bedrooms_max),
+    CONSTRAINT ck_requirements_budget_range CHECK (budget_min IS NULL OR budget_max IS NULL OR budget_min <= budget_max),
     CONSTRAINT ck_requirements_category CHECK (category IN ('residential', 'commercial')),
     CONSTRAINT ck_requirements_completion_status CHECK (completion_status IN ('completed', 'off_plan', 'completed_primary', 'off_plan_primary')),
     CONSTRAINT ck_requirements_furnishing CHECK (furnishing IN ('unfurnished', 'semi_furnished', 'furnished')),
     CONSTRAINT ck_requirements_purpose CHECK (purpose IN ('sale', 'rent')),
+    CONSTRAINT ck_requirements_size_range CHECK (size_min_sqft IS NULL OR size_max_sqft IS NULL OR size_min_sqft <= size_max_sqft),
     CONSTRAINT fk_requirements_applicant_id FOREIGN KEY (applicant_id) REFERENCES applicants (id) ON DELETE CASCADE
+);
+
+CREATE TABLE consents (
+    applicant_id uuid NOT NULL,
+    channel text NOT NULL,
+    granted boolean NOT NULL,
+    source character varying(64),
+    recorded_at timestamp with time zone NOT NULL,
+    recorded_by_id uuid,
+    CONSTRAINT pk_consents PRIMARY KEY (applicant_id, channel),
+    CONSTRAINT ck_consents_channel CHECK (channel IN ('email', 'phone', 'sms', 'whatsapp')),
+    CONSTRAINT fk_consents_applicant_id FOREIGN KEY (applicant_id) REFERENCES applicants (id) ON DELETE CASCADE
 );
 
 CREATE TABLE deals (
@@ -364,6 +359,14 @@ CREATE TABLE offers (
     CONSTRAINT fk_offers_listing_id FOREIGN KEY (listing_id) REFERENCES listings (id) ON DELETE RESTRICT
 );
 
+CREATE TABLE settings (
+    key character varying(100) NOT NULL,
+    value jsonb NOT NULL,
+    updated_at timestamp with time zone NOT NULL,
+    updated_by_id uuid,
+    CONSTRAINT pk_settings PRIMARY KEY (key)
+);
+
 CREATE TABLE teams (
     id uuid NOT NULL,
     name character varying(100) NOT NULL,
@@ -391,6 +394,7 @@ CREATE TABLE users (
     updated_at timestamp with time zone NOT NULL,
     CONSTRAINT pk_users PRIMARY KEY (id),
     CONSTRAINT ck_users_email_lower CHECK (email = lower(email)),
+    CONSTRAINT ck_users_phone_e164 CHECK (phone ~ '^\+[1-9][0-9]{7,14}$'),
     CONSTRAINT ck_users_role CHECK (role IN ('agent', 'manager', 'admin')),
     CONSTRAINT fk_users_team_id FOREIGN KEY (team_id) REFERENCES teams (id) ON DELETE SET NULL
 );
@@ -413,6 +417,7 @@ CREATE TABLE viewings (
     CONSTRAINT pk_viewings PRIMARY KEY (id),
     CONSTRAINT ck_viewings_period CHECK (ends_at > starts_at),
     CONSTRAINT ck_viewings_rating CHECK (rating BETWEEN 1 AND 5),
+    CONSTRAINT ck_viewings_rating_when_completed CHECK (rating IS NULL OR status = 'completed'),
     CONSTRAINT ck_viewings_status CHECK (status IN ('scheduled', 'confirmed', 'completed', 'cancelled', 'no_show')),
     CONSTRAINT fk_viewings_agent_id FOREIGN KEY (agent_id) REFERENCES users (id) ON DELETE RESTRICT,
     CONSTRAINT fk_viewings_applicant_id FOREIGN KEY (applicant_id) REFERENCES applicants (id) ON DELETE RESTRICT,
@@ -436,11 +441,11 @@ CREATE UNIQUE INDEX ux_activities_kind_external_id ON activities (kind, external
 
 CREATE INDEX ix_applicant_emails_address ON applicant_emails (address);
 
-CREATE INDEX ix_applicant_emails_applicant_id ON applicant_emails (applicant_id);
-
-CREATE INDEX ix_applicant_phones_applicant_id ON applicant_phones (applicant_id);
+CREATE UNIQUE INDEX ux_applicant_emails_applicant_id_address ON applicant_emails (applicant_id, address);
 
 CREATE INDEX ix_applicant_phones_number ON applicant_phones (number);
+
+CREATE UNIQUE INDEX ux_applicant_phones_applicant_id_number ON applicant_phones (applicant_id, number);
 
 CREATE INDEX ix_applicants_assigned_agent_id_created_at_id ON applicants (assigned_agent_id, created_at DESC, id DESC);
 
@@ -465,6 +470,8 @@ CREATE INDEX ix_audit_log_actor_user_id_occurred_at ON audit_log (actor_user_id,
 CREATE INDEX ix_audit_log_entity_type_entity_id_occurred_at ON audit_log (entity_type, entity_id, occurred_at);
 
 CREATE INDEX ix_audit_log_occurred_at ON audit_log (occurred_at);
+
+CREATE INDEX ix_consents_recorded_by_id ON consents (recorded_by_id);
 
 CREATE INDEX ix_deals_agent_id_status ON deals (agent_id, status);
 
@@ -538,6 +545,8 @@ CREATE INDEX ix_requirements_location_ids ON requirements USING gin (location_id
 
 CREATE INDEX ix_requirements_purpose_category_budget_max ON requirements (purpose, category, budget_max) WHERE is_active;
 
+CREATE INDEX ix_settings_updated_by_id ON settings (updated_by_id);
+
 CREATE INDEX ix_teams_manager_id ON teams (manager_id);
 
 CREATE UNIQUE INDEX ux_teams_name ON teams (name);
@@ -572,6 +581,8 @@ ALTER TABLE applicant_phones ADD CONSTRAINT fk_applicant_phones_applicant_id FOR
 
 ALTER TABLE applicants ADD CONSTRAINT fk_applicants_assigned_agent_id FOREIGN KEY (assigned_agent_id) REFERENCES users (id) ON DELETE RESTRICT;
 
+ALTER TABLE consents ADD CONSTRAINT fk_consents_recorded_by_id FOREIGN KEY (recorded_by_id) REFERENCES users (id) ON DELETE SET NULL;
+
 ALTER TABLE deals ADD CONSTRAINT fk_deals_agent_id FOREIGN KEY (agent_id) REFERENCES users (id) ON DELETE RESTRICT;
 
 ALTER TABLE deals ADD CONSTRAINT fk_deals_listing_id FOREIGN KEY (listing_id) REFERENCES listings (id) ON DELETE RESTRICT;
@@ -592,5 +603,6 @@ ALTER TABLE listings ADD CONSTRAINT fk_listings_listing_agent_id FOREIGN KEY (li
 
 ALTER TABLE offers ADD CONSTRAINT fk_offers_agent_id FOREIGN KEY (agent_id) REFERENCES users (id) ON DELETE RESTRICT;
 
-ALTER TABLE teams ADD CONSTRAINT fk_teams_manager_id FOREIGN KEY (manager_id) REFERENCES users (id) ON DELETE SET NULL;
+ALTER TABLE settings ADD CONSTRAINT fk_settings_updated_by_id FOREIGN KEY (updated_by_id) REFERENCES users (id) ON DELETE SET NULL;
 
+ALTER TABLE teams ADD CONSTRAINT fk_teams_manager_id FOREIGN KEY (manager_id) REFERENCES users (id) ON DELETE SET NULL;
