@@ -15,6 +15,7 @@ public static class GoogleSandbox
         services.AddValidatedOptions<GoogleSandboxOptions>(GoogleSandboxOptions.Section);
         services.AddSingleton<IPostConfigureOptions<GoogleSandboxOptions>, GoogleSandboxDefaultsSetup>();
         services.AddSingleton<IValidateOptions<GoogleSandboxOptions>, GoogleSandboxOptionsValidator>();
+        services.AddSingleton<IWorkspaceDirectorySeed, FileWorkspaceDirectorySeed>();
         services.TryAddSingleton<WorkspaceDirectory>();
         services.TryAddSingleton<SigningKeyRing>();
         services.TryAddSingleton<ServiceAccountRegistry>();

@@ -29,6 +29,12 @@ public sealed class GoogleSandboxOptions
     /// <summary>Domains of the sandbox Workspace: their accounts carry <c>hd</c> and appear in the Directory API.</summary>
     public List<string> WorkspaceDomains { get; set; } = [];
 
+    /// <summary>
+    /// A JSON file of <see cref="WorkspaceUser"/>s that seeds the directory (<c>./pace run</c> writes the demo
+    /// brokerage's staff there); unset, the directory starts with the fixed demo accounts.
+    /// </summary>
+    public string? DirectoryFile { get; set; }
+
     /// <summary>The Workspace customer id (<c>customerId</c> of directory users; <c>my_customer</c> resolves to it).</summary>
     public string CustomerId { get; set; } = GoogleSandboxDefaults.CustomerId;
 

@@ -24,8 +24,8 @@ public sealed record WorkspaceUser(string PrimaryEmail, string GivenName, string
 }
 
 /// <summary>
-/// Where the sandbox directory's first accounts come from. Register one (the demo brokerage's staff, say) and it
-/// replaces <see cref="DefaultWorkspaceDirectorySeed"/>; several registered seeds are merged in order.
+/// Where the sandbox directory's first accounts come from. The users of every registered seed are merged in order;
+/// when they yield none, <see cref="DefaultWorkspaceDirectorySeed"/> supplies the fixed demo accounts.
 /// </summary>
 public interface IWorkspaceDirectorySeed
 {
@@ -101,13 +101,13 @@ public sealed class WorkspaceDirectory
         _time = time;
         _logger = logger;
         _domains = new HashSet<string>(options.Value.WorkspaceDomains.Select(GoogleIds.NormalizeEmail), StringComparer.Ordinal);
-        var registered = seeds.ToList();
-        if (registered.Count == 0)
+        var users = seeds.SelectMany(s => s.Users()).ToList();
+        if (users.Count == 0)
         {
-            registered.Add(new DefaultWorkspaceDirectorySeed(options.Value.WorkspaceDomains[0]));
+            users.AddRange(new DefaultWorkspaceDirectorySeed(options.Value.WorkspaceDomains[0]).Users());
         }
 
-        foreach (var user in registered.SelectMany(s => s.Users()))
+        foreach (var user in users)
         {
             switch (Add(user))
             {
@@ -220,5 +220,23 @@ public sealed class WorkspaceDirectory
             _active[key] = updated;
             return updated;
         }
+    }
+}
+
+/// <summary>The accounts of <see cref="GoogleSandboxOptions.DirectoryFile"/>, when one is configured.</summary>
+public sealed class FileWorkspaceDirectorySeed(IOptions<GoogleSandboxOptions> options) : IWorkspaceDirectorySeed
+{
+    private static readonly System.Text.Json.JsonSerializerOptions Json = new(System.Text.Json.JsonSerializerDefaults.Web);
+
+    public IEnumerable<WorkspaceUser> Users()
+    {
+        if (options.Value.DirectoryFile is not { Length: > 0 } path)
+        {
+            return [];
+        }
+
+        using var file = File.OpenRead(path);
+        return System.Text.Json.JsonSerializer.Deserialize<List<WorkspaceUser>>(file, Json)
+            ?? throw new InvalidOperationException($"Sandbox:Google:DirectoryFile '{path}' holds no users.");
     }
 }
