@@ -1,5 +1,6 @@
 using Microsoft.Net.Http.Headers;
 using Pace.Identity;
+using Pace.Web.Identity.Directory;
 using Pace.Web.Identity.SignIn;
 using Pace.Web.Identity.Tokens;
 
@@ -20,6 +21,7 @@ public static class IdentityModule
             .AddPolicyScheme(PaceSchemes.Default, "PACE", o => o.ForwardDefaultSelector = SelectScheme);
         authentication.AddPaceSignIn(builder);
         authentication.AddPaceTokens(builder);
+        builder.Services.AddDirectorySync(builder.Configuration);
 
         builder.Services.AddAuthorizationBuilder()
             .SetFallbackPolicy(StaffPolicy())

@@ -1,0 +1,103 @@
+using Microsoft.Extensions.Options;
+using Npgsql;
+using Pace.Data;
+using Pace.Integrations.Google;
+
+namespace Pace.Web.Identity.Directory;
+
+/// <summary>When the directory sync runs (<c>Google:Directory:SyncInterval</c>); off unless the directory is configured.</summary>
+public sealed class DirectorySyncSchedule
+{
+    /// <summary>Off, the sync runs only when called (tests, an admin's "sync now").</summary>
+    public bool Enabled { get; set; } = true;
+
+    public TimeSpan Interval { get; set; } = TimeSpan.FromHours(1);
+}
+
+/// <summary>
+/// Runs <see cref="DirectorySync"/> on a schedule. With several replicas, a PostgreSQL advisory lock lets one run
+/// at a time and the others skip that round.
+/// </summary>
+public sealed partial class DirectorySyncJob(
+    IServiceScopeFactory scopes,
+    [FromKeyedServices(PaceDatabase.Pace)] NpgsqlDataSource dataSource,
+    IOptions<GoogleDirectoryOptions> directory,
+    IOptions<DirectorySyncSchedule> schedule,
+    TimeProvider clock,
+    ILogger<DirectorySyncJob> logger) : BackgroundService
+{
+    // Arbitrary constant: the advisory lock key of the directory sync.
+    private const long LockKey = 0x5041_4345_4449_52;
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(schedule.Value.Interval, clock);
+        do
+        {
+            try
+            {
+                await RunOnceAsync(stoppingToken);
+            }
+            catch (Exception ex) when (ex is HttpRequestException or InvalidOperationException or NpgsqlException or IOException
+                or Google.Apis.Auth.OAuth2.Responses.TokenResponseException)
+            {
+                // The next round retries; an outage of Google or of the database must not stop the job for good.
+                LogFailed(logger, ex);
+            }
+        }
+        while (await timer.WaitForNextTickAsync(stoppingToken));
+    }
+
+    /// <summary>One round, if no other replica is running one; returns null when it skipped.</summary>
+    public async Task<DirectorySyncResult?> RunOnceAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using (var tryLock = new NpgsqlCommand($"SELECT pg_try_advisory_lock({LockKey})", connection))
+        {
+            if (!(bool)(await tryLock.ExecuteScalarAsync(cancellationToken))!)
+            {
+                return null;
+            }
+        }
+
+        try
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            return await scope.ServiceProvider.GetRequiredService<DirectorySync>().RunAsync(directory.Value.Domain, cancellationToken);
+        }
+        finally
+        {
+            await using var unlock = new NpgsqlCommand($"SELECT pg_advisory_unlock({LockKey})", connection);
+            await unlock.ExecuteNonQueryAsync(CancellationToken.None);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Directory sync failed; it runs again at the next interval")]
+    private static partial void LogFailed(ILogger logger, Exception exception);
+}
+
+public static class DirectorySyncModule
+{
+    /// <summary>The Workspace directory sync, when <c>Google:Directory</c> is configured.</summary>
+    public static IServiceCollection AddDirectorySync(this IServiceCollection services, IConfiguration configuration)
+    {
+        if (!configuration.GetSection(GoogleDirectoryOptions.Section).Exists())
+        {
+            return services;
+        }
+
+        services.AddOptions<GoogleDirectoryOptions>().BindConfiguration(GoogleDirectoryOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<DirectorySyncSchedule>().BindConfiguration(GoogleDirectoryOptions.Section + ":Sync")
+            .Validate(s => s.Interval >= TimeSpan.FromMinutes(1), "Google:Directory:Sync:Interval must be at least one minute.")
+            .ValidateOnStart();
+        services.AddHttpClient<GoogleDirectoryClient>();
+        services.AddScoped<DirectorySync>();
+        services.AddSingleton<DirectorySyncJob>();
+        if (configuration.GetValue(GoogleDirectoryOptions.Section + ":Sync:Enabled", defaultValue: true))
+        {
+            services.AddHostedService(sp => sp.GetRequiredService<DirectorySyncJob>());
+        }
+
+        return services;
+    }
+}
