@@ -62,6 +62,13 @@ public static class PaceService
             await Console.Error.WriteLineAsync($"{name}: invalid configuration: {string.Join("; ", ex.Failures)}");
             return 1;
         }
+        catch (AggregateException ex) when (ex.Flatten().InnerExceptions.All(e => e is OptionsValidationException))
+        {
+            // Several options classes failed their start-up validation at once: still one line, naming them all.
+            var failures = ex.Flatten().InnerExceptions.Cast<OptionsValidationException>().SelectMany(e => e.Failures);
+            await Console.Error.WriteLineAsync($"{name}: invalid configuration: {string.Join("; ", failures)}");
+            return 1;
+        }
     }
 
     private static void TryAddSingletonTimeProvider(this IServiceCollection services)

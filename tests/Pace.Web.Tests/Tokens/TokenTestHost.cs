@@ -1,0 +1,158 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Security.Cryptography;
+using System.Text.Json;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using Pace.Data;
+using Pace.Identity;
+using Pace.Testing;
+
+namespace Pace.Web.Tests.Tokens;
+
+/// <summary>A clock the test moves (expiry, rotation) instead of sleeping.</summary>
+public sealed class TestClock(DateTimeOffset start) : TimeProvider
+{
+    public DateTimeOffset Now { get; private set; } = start;
+
+    public override DateTimeOffset GetUtcNow() => Now;
+
+    public void Advance(TimeSpan by) => Now += by;
+}
+
+/// <summary>pace-web on real Kestrel over a fresh migrated Pace DB, with a test clock and its own key-encryption key.</summary>
+public sealed class TokenTestHost : IAsyncDisposable
+{
+    private readonly Factory _factory;
+
+    private TokenTestHost(TestDatabase database, Factory factory, HttpClient client)
+    {
+        Database = database;
+        _factory = factory;
+        Http = client;
+    }
+
+    public TestDatabase Database { get; }
+
+    public HttpClient Http { get; }
+
+    public TestClock Clock => _factory.Clock;
+
+    public IServiceProvider Services => _factory.Services;
+
+    public Uri BaseAddress => _factory.BaseAddress;
+
+    public static async Task<TokenTestHost> StartAsync(IReadOnlyDictionary<string, string?>? settings = null)
+    {
+        var database = await TestDatabase.CreateMigratedAsync(PaceDatabase.Pace);
+        var all = new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:Pace"] = database.ConnectionString,
+            ["Tokens:KeyEncryptionKey"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            all[key] = value;
+        }
+
+        var factory = new Factory(all, new TestClock(DateTimeOffset.UtcNow));
+        return new TokenTestHost(database, factory, factory.CreateHttpClient());
+    }
+
+    public async Task<User> SeedUserAsync(string email, UserRole role = UserRole.Agent, bool active = true)
+    {
+        await using var db = Database.CreatePaceDbContext();
+        var user = new User { Email = email, DisplayName = email.Split('@')[0], Role = role, IsActive = active, CreatedAt = Clock.Now, UpdatedAt = Clock.Now };
+        db.Users.Add(user);
+        await db.SaveChangesAsync();
+        return user;
+    }
+
+    public async Task<(MachineClient Client, string Secret)> SeedClientAsync(string clientId, params string[] scopes)
+    {
+        await using var db = Database.CreatePaceDbContext();
+        var secret = TokenSecrets.NewSecret();
+        var client = new MachineClient { ClientId = clientId, Name = clientId, SecretHash = TokenSecrets.Hash(secret), Scopes = scopes, CreatedAt = Clock.Now, UpdatedAt = Clock.Now };
+        db.MachineClients.Add(client);
+        await db.SaveChangesAsync();
+        return (client, secret);
+    }
+
+    /// <summary>A personal token made the way the API and <c>./pace token create</c> make one.</summary>
+    public async Task<(PersonalToken Row, string Token)> SeedPersonalTokenAsync(User user, int days = 90)
+    {
+        await using var db = Database.CreatePaceDbContext();
+        var (entity, token, _) = PersonalTokenFactory.Create(user.Id, "seeded", days, [], Clock.Now);
+        db.PersonalTokens.Add(entity!);
+        await db.SaveChangesAsync();
+        return (entity!, token!);
+    }
+
+    public Task<HttpResponseMessage> RequestTokenAsync(string clientId, string secret, params (string Key, string Value)[] form)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, new Uri("/oauth/token", UriKind.Relative))
+        {
+            Content = new FormUrlEncodedContent(form.Select(f => new KeyValuePair<string, string>(f.Key, f.Value))),
+        };
+        request.Headers.Authorization = new AuthenticationHeaderValue("Basic",
+            Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes($"{Uri.EscapeDataString(clientId)}:{Uri.EscapeDataString(secret)}")));
+        return Http.SendAsync(request);
+    }
+
+    public async Task<string> AccessTokenAsync(string clientId, string secret, params (string Key, string Value)[] form)
+    {
+        using var response = await RequestTokenAsync(clientId, secret, form);
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.IsSuccessStatusCode, body);
+        using var json = JsonDocument.Parse(body);
+        return json.RootElement.GetProperty("access_token").GetString()!;
+    }
+
+    /// <summary>Token exchange: the client acting for the person the subject token names.</summary>
+    public Task<string> DelegatedTokenAsync(string clientId, string secret, string subjectToken, string subjectType = "urn:ietf:params:oauth:token-type:access_token") =>
+        AccessTokenAsync(clientId, secret,
+            ("grant_type", "urn:ietf:params:oauth:grant-type:token-exchange"),
+            ("subject_token", subjectToken),
+            ("subject_token_type", subjectType));
+
+    public async Task<HttpResponseMessage> SendAsync(HttpMethod method, string path, string? bearer, object? json = null)
+    {
+        using var request = new HttpRequestMessage(method, new Uri(path, UriKind.Relative));
+        if (bearer is not null)
+        {
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", bearer);
+        }
+
+        if (json is not null)
+        {
+            request.Content = JsonContent.Create(json);
+        }
+
+        return await Http.SendAsync(request);
+    }
+
+    public async Task<List<string>> AuditDataAsync(string action)
+    {
+        await using var db = Database.CreatePaceDbContext();
+        return db.AuditLog.Where(a => a.Action == action).OrderBy(a => a.Id).Select(a => a.Data).ToList().Select(d => d ?? "").ToList();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Http.Dispose();
+        await _factory.DisposeAsync();
+        await Database.DisposeAsync();
+    }
+
+    private sealed class Factory(IReadOnlyDictionary<string, string?> settings, TestClock clock) : PaceServiceFactory<WebService>(settings)
+    {
+        public TestClock Clock { get; } = clock;
+
+        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        {
+            base.ConfigureWebHost(builder);
+            builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
+        }
+    }
+}
