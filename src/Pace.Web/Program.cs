@@ -2,18 +2,27 @@ using Pace.Data;
 using Pace.ServiceDefaults;
 using Pace.Web;
 using Pace.Web.Identity;
+using Pace.Web.Identity.SignIn;
+using Pace.Web.Identity.Tokens;
 
 var builder = PaceService.CreateBuilder(args, WebService.Name);
 builder.Services.AddPaceDatabase(builder.Configuration, PaceDatabase.Pace);
 builder.Services.AddHealthChecks().AddDatabaseReadiness(PaceDatabase.Pace, HealthEndpoints.ReadyTag);
 builder.AddPaceIdentity();
+builder.Services.AddRazorPages();
 
 var app = builder.Build();
+app.UseBrowserSecurityHeaders();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+// Before authentication: the Google callback is handled by the authentication middleware and is rate limited too.
+app.UseRateLimiter();
 app.UseAuthentication();
 app.UseAuthorization();
 app.MapHealthEndpoints();
 app.MapServiceInfo();
+app.MapPaceSignIn();
+app.MapRazorPages();
+app.MapPaceTokens();
 
 return await app.RunServiceAsync();

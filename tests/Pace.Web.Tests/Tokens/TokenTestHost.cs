@@ -41,6 +41,10 @@ public sealed class TokenTestHost : IAsyncDisposable
 
     public IServiceProvider Services => _factory.Services;
 
+    /// <summary>A client that shows redirects instead of following them (to see a browser being sent to sign in).</summary>
+    public HttpClient CreateNonRedirectingClient() =>
+        new(new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false }) { BaseAddress = _factory.BaseAddress };
+
     public Uri BaseAddress => _factory.BaseAddress;
 
     public static async Task<TokenTestHost> StartAsync(IReadOnlyDictionary<string, string?>? settings = null)

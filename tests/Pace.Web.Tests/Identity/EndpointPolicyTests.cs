@@ -1,0 +1,145 @@
+using System.Net;
+using System.Net.Http.Headers;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Pace.Identity;
+using Pace.Web.Tests.Tokens;
+
+namespace Pace.Web.Tests.Identity;
+
+/// <summary>
+/// Every endpoint of pace-web, taken from the routing table, with who may call it. An endpoint added without an
+/// entry here fails <see cref="Every_endpoint_has_a_declared_access_policy"/>; each entry is then proved by calling
+/// the endpoint as an anonymous caller, an agent, a manager, an admin and a machine client.
+/// </summary>
+public sealed class EndpointPolicyTests
+{
+    public enum Access
+    {
+        /// <summary>Public by design (health, JWKS, the token endpoint, the sign-in pages).</summary>
+        Anyone,
+
+        /// <summary>Any signed-in member of staff.</summary>
+        Staff,
+
+        Admin,
+    }
+
+    private static readonly Dictionary<string, Access> Endpoints = new(StringComparer.Ordinal)
+    {
+        ["GET /healthz"] = Access.Anyone,
+        ["GET /readyz"] = Access.Anyone,
+        ["GET /about"] = Access.Anyone,
+        ["GET /.well-known/jwks.json"] = Access.Anyone,
+        ["POST /oauth/token"] = Access.Anyone,
+        ["GET /account/challenge"] = Access.Anyone,
+        ["GET /account/sign-in"] = Access.Anyone,
+        ["GET /account/refused"] = Access.Anyone,
+        ["POST /account/sign-out"] = Access.Staff,
+        ["POST /account/sign-out-everywhere"] = Access.Staff,
+        ["GET /"] = Access.Staff,
+        ["GET /Index"] = Access.Staff,
+        ["GET /api/v1/me"] = Access.Staff,
+        ["GET /api/v1/me/tokens"] = Access.Staff,
+        ["POST /api/v1/me/tokens"] = Access.Staff,
+        ["DELETE /api/v1/me/tokens/{id}"] = Access.Staff,
+        ["GET /api/v1/admin/machine-clients"] = Access.Admin,
+        ["POST /api/v1/admin/machine-clients"] = Access.Admin,
+        ["POST /api/v1/admin/machine-clients/{id}/rotate-secret"] = Access.Admin,
+        ["DELETE /api/v1/admin/machine-clients/{id}"] = Access.Admin,
+    };
+
+    [Fact]
+    public async Task Every_endpoint_has_a_declared_access_policy()
+    {
+        await using var host = await TokenTestHost.StartAsync();
+
+        var routed = RoutedEndpoints(host.Services);
+
+        var undeclared = routed.Except(Endpoints.Keys).ToList();
+        var gone = Endpoints.Keys.Except(routed).ToList();
+        Assert.True(undeclared.Count == 0, "Endpoints without a declared policy (add them to EndpointPolicyTests.Endpoints): " + string.Join(", ", undeclared));
+        Assert.True(gone.Count == 0, "Declared endpoints that no longer exist: " + string.Join(", ", gone));
+    }
+
+    [Fact]
+    public async Task Each_endpoint_admits_exactly_the_callers_its_policy_names()
+    {
+        await using var host = await TokenTestHost.StartAsync();
+        var callers = new Dictionary<string, string?>
+        {
+            ["anonymous"] = null,
+            ["agent"] = (await host.SeedPersonalTokenAsync(await host.SeedUserAsync("agent@allsop.example", UserRole.Agent))).Token,
+            ["manager"] = (await host.SeedPersonalTokenAsync(await host.SeedUserAsync("manager@allsop.example", UserRole.Manager))).Token,
+            ["admin"] = (await host.SeedPersonalTokenAsync(await host.SeedUserAsync("admin@allsop.example", UserRole.Admin))).Token,
+        };
+        var (client, secret) = await host.SeedClientAsync("pace-ai", TokenScopes.Ai, TokenScopes.ExportRead);
+        callers["machine"] = await host.AccessTokenAsync(client.ClientId, secret, ("grant_type", "client_credentials"));
+
+        using var http = host.CreateNonRedirectingClient();
+        var wrong = new List<string>();
+        foreach (var (endpoint, access) in Endpoints)
+        {
+            var (method, path) = Split(endpoint);
+            foreach (var (caller, token) in callers)
+            {
+                using var request = new HttpRequestMessage(new HttpMethod(method), new Uri(path.Replace("{id}", Guid.NewGuid().ToString(), StringComparison.Ordinal), UriKind.Relative));
+                if (token is not null)
+                {
+                    request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+                }
+
+                if (method is "POST" or "PUT" or "PATCH")
+                {
+                    request.Content = new StringContent("{}", System.Text.Encoding.UTF8, "application/json");
+                }
+
+                using var response = await http.SendAsync(request);
+                var admitted = Admitted(response);
+                var expected = access switch
+                {
+                    Access.Anyone => true,
+                    Access.Staff => caller is "agent" or "manager" or "admin",
+                    Access.Admin => caller == "admin",
+                    _ => false,
+                };
+                if (admitted != expected)
+                {
+                    wrong.Add($"{endpoint} as {caller}: {(int)response.StatusCode} (expected {(expected ? "admitted" : "refused")})");
+                }
+            }
+        }
+
+        Assert.True(wrong.Count == 0, string.Join("\n", wrong));
+    }
+
+    /// <summary>
+    /// Refused by authorization means 401, a 403 ProblemDetails, or the browser being sent to sign in; anything else
+    /// got past it (a sign-in refusal page is itself an HTML 403, and public).
+    /// </summary>
+    private static bool Admitted(HttpResponseMessage response) => !(
+        response.StatusCode == HttpStatusCode.Unauthorized
+        || (response.StatusCode == HttpStatusCode.Forbidden && response.Content.Headers.ContentType?.MediaType == "application/problem+json")
+        || (response.StatusCode is HttpStatusCode.Redirect or HttpStatusCode.Found
+            && response.Headers.Location?.OriginalString.Contains("/account/sign-in", StringComparison.Ordinal) == true));
+
+    private static HashSet<string> RoutedEndpoints(IServiceProvider services) =>
+        services.GetRequiredService<EndpointDataSource>().Endpoints
+            .OfType<RouteEndpoint>()
+            .SelectMany(e => (e.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods ?? ["GET"])
+                .Select(m => $"{m} {Normalize(e.RoutePattern.RawText ?? "")}"))
+            .ToHashSet(StringComparer.Ordinal);
+
+    /// <summary>Route templates as a person writes them: leading slash, no trailing one, constraints dropped.</summary>
+    private static string Normalize(string pattern)
+    {
+        var path = "/" + pattern.Trim('/');
+        return System.Text.RegularExpressions.Regex.Replace(path, @"\{(\w+)(:[^}]*)?\}", "{$1}");
+    }
+
+    private static (string Method, string Path) Split(string endpoint)
+    {
+        var space = endpoint.IndexOf(' ', StringComparison.Ordinal);
+        return (endpoint[..space], endpoint[(space + 1)..]);
+    }
+}
