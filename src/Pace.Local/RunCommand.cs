@@ -38,6 +38,7 @@ internal static partial class RunCommand
         EnsurePortsFree(services);
         var assemblies = services.ToDictionary(s => s.Name, s => workspace.ServiceAssembly(s.Project));
         var keyEncryptionKey = TokenCommand.LocalKeyEncryptionKey(workspace);
+        var directoryFile = SandboxDirectory.Write(workspace);
 
         using var signals = new ShutdownSignals();
         var running = new List<LocalService>();
@@ -62,7 +63,7 @@ internal static partial class RunCommand
             var width = services.Max(s => s.Label.Length);
             foreach (var service in services)
             {
-                var environment = ServiceEnvironment(service, services, postgres, jsonLogs, keyEncryptionKey);
+                var environment = ServiceEnvironment(service, services, postgres, jsonLogs, keyEncryptionKey, directoryFile);
                 var process = new LocalService(service, assemblies[service.Name], workspace.ProjectDirectory(service.Project), environment, width);
                 running.Add(process);
                 process.Start();
@@ -111,9 +112,11 @@ internal static partial class RunCommand
     }
 
     private static Dictionary<string, string?> ServiceEnvironment(
-        ServiceDefinition service, IReadOnlyList<ServiceDefinition> services, LocalPostgres postgres, bool jsonLogs, string keyEncryptionKey)
+        ServiceDefinition service, IReadOnlyList<ServiceDefinition> services, LocalPostgres postgres, bool jsonLogs, string keyEncryptionKey,
+        string directoryFile)
     {
         var web = services.Single(s => s.Project == "Pace.Web");
+        var google = $"http://127.0.0.1:{services.Single(s => s.Project == "Pace.Sandbox").Port}/google";
         var environment = new Dictionary<string, string?>
         {
             ["ASPNETCORE_ENVIRONMENT"] = "Development",
@@ -139,6 +142,14 @@ internal static partial class RunCommand
             case "Pace.Web":
                 environment["ConnectionStrings__Pace"] = postgres.ConnectionString(PaceDatabase.Pace.DefaultDatabaseName(), service.Name);
                 environment["Tokens__KeyEncryptionKey"] = keyEncryptionKey;
+                // Sign in through the sandbox's Google twin, wherever its port is.
+                environment["Identity__Google__Authority"] = google;
+                environment["Identity__Google__AuthorizationEndpoint"] = google + "/o/oauth2/v2/auth";
+                environment["Identity__Google__TokenEndpoint"] = google + "/token";
+                environment["Identity__Google__ValidIssuers__0"] = google;
+                break;
+            case "Pace.Sandbox":
+                environment["Sandbox__Google__DirectoryFile"] = directoryFile;
                 break;
             case "Pace.Ai":
                 environment["ConnectionStrings__PaceAi"] = postgres.ConnectionString(PaceDatabase.PaceAi.DefaultDatabaseName(), service.Name);

@@ -11,7 +11,7 @@ public sealed class HealthTests
     public async Task Ready_when_pace_web_answers()
     {
         await using var db = await TestDatabase.CreateMigratedAsync(PaceDatabase.Pace);
-        await using var web = new PaceServiceFactory<WebService>(new Dictionary<string, string?> { ["ConnectionStrings:Pace"] = db.ConnectionString });
+        await using var web = new PaceServiceFactory<WebService>(PaceWebSettings.For(db.ConnectionString));
         await using var mcp = Mcp(web.BaseAddress.ToString());
         using var client = mcp.CreateHttpClient();
 

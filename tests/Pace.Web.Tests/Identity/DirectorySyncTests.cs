@@ -38,16 +38,14 @@ public sealed class DirectorySyncTests
         await File.WriteAllTextAsync(keyFile, await sandbox.GetStringAsync(new Uri("/google/_sandbox/service-account.json", UriKind.Relative)));
         try
         {
-            await using var web = new PaceServiceFactory<WebService>(new Dictionary<string, string?>
+            await using var web = new PaceServiceFactory<WebService>(PaceWebSettings.For(db.ConnectionString, new Dictionary<string, string?>
             {
-                ["ConnectionStrings:Pace"] = db.ConnectionString,
                 ["Google:Directory:ServiceAccountKeyFile"] = keyFile,
                 ["Google:Directory:AdminEmail"] = "admin@allsop.example",
                 ["Google:Directory:Domain"] = "allsop.example",
                 ["Google:Directory:BaseUrl"] = new Uri(google.BaseAddress, "/google/").ToString(),
                 ["Google:Directory:Sync:Enabled"] = "false",
-                ["Tokens:KeyEncryptionKey"] = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)),
-            });
+            }));
             web.StartServer();
 
             await using var scope = web.Services.CreateAsyncScope();
@@ -96,16 +94,14 @@ public sealed class DirectorySyncTests
         await File.WriteAllTextAsync(keyFile, await sandbox.GetStringAsync(new Uri("/google/_sandbox/service-account.json", UriKind.Relative)));
         try
         {
-            await using var web = new PaceServiceFactory<WebService>(new Dictionary<string, string?>
+            await using var web = new PaceServiceFactory<WebService>(PaceWebSettings.For(db.ConnectionString, new Dictionary<string, string?>
             {
-                ["ConnectionStrings:Pace"] = db.ConnectionString,
                 ["Google:Directory:ServiceAccountKeyFile"] = keyFile,
                 ["Google:Directory:AdminEmail"] = "admin@allsop.example",
                 ["Google:Directory:Domain"] = "allsop.example",
                 ["Google:Directory:BaseUrl"] = new Uri(google.BaseAddress, "/google/").ToString(),
                 ["Google:Directory:Sync:Enabled"] = "false",
-                ["Tokens:KeyEncryptionKey"] = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)),
-            });
+            }));
             web.StartServer();
             await using var scope = web.Services.CreateAsyncScope();
 

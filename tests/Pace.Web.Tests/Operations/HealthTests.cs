@@ -60,7 +60,7 @@ public sealed class HealthTests
             // Production requires the Google client; set it so the connection string is the only failure.
             ["Identity__Google__ClientId"] = "pace-web.apps.googleusercontent.com",
             ["Identity__Google__ClientSecret"] = "x",
-            ["Tokens__KeyEncryptionKey"] = TestKeyEncryptionKey,
+            ["Tokens__KeyEncryptionKey"] = PaceWebSettings.NewKeyEncryptionKey(),
         }, TimeSpan.FromSeconds(60));
 
         Assert.Equal(1, result.ExitCode);
@@ -81,7 +81,7 @@ public sealed class HealthTests
             ["Urls"] = $"http://127.0.0.1:{port}",
             ["Identity__Google__ClientId"] = "pace-web.apps.googleusercontent.com",
             ["Identity__Google__ClientSecret"] = "x",
-            ["Tokens__KeyEncryptionKey"] = TestKeyEncryptionKey,
+            ["Tokens__KeyEncryptionKey"] = PaceWebSettings.NewKeyEncryptionKey(),
         }, TimeSpan.FromSeconds(60));
 
         Assert.Equal(1, result.ExitCode);
@@ -116,9 +116,6 @@ public sealed class HealthTests
         Assert.Equal(WebService.Name, body.GetProperty("service").GetString());
     }
 
-    /// <summary>pace-web refuses to start without a key-encryption key for its signing keys; 32 zero bytes will do here.</summary>
-    private const string TestKeyEncryptionKey = "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=";
-
-    private static PaceServiceFactory<WebService> Web(string? connectionString) =>
-        new(new Dictionary<string, string?> { ["ConnectionStrings:Pace"] = connectionString, ["Tokens:KeyEncryptionKey"] = TestKeyEncryptionKey });
+    private static PaceServiceFactory<WebService> Web(string connectionString) =>
+        new(PaceWebSettings.For(connectionString));
 }

@@ -96,16 +96,13 @@ public sealed partial class SignInHarness : IAsyncDisposable
         await SeedStaffAsync(database);
         var sandbox = new PaceServiceFactory<SandboxService>(new Dictionary<string, string?>());
         var google = new Uri(sandbox.BaseAddress, "google").ToString();
-        var settings = new Dictionary<string, string?>
+        var settings = PaceWebSettings.For(database.ConnectionString, new Dictionary<string, string?>
         {
-            ["ConnectionStrings:Pace"] = database.ConnectionString,
             ["Identity:Google:Authority"] = google,
             ["Identity:Google:AuthorizationEndpoint"] = google + "/o/oauth2/v2/auth",
             ["Identity:Google:TokenEndpoint"] = google + "/token",
             ["Identity:Google:ValidIssuers:0"] = google,
-            // The machine-token half of pace-web needs its key-encryption key to start.
-            ["Tokens:KeyEncryptionKey"] = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)),
-        };
+        });
         foreach (var (key, value) in webSettings ?? new Dictionary<string, string?>())
         {
             settings[key] = value;

@@ -1,6 +1,5 @@
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
-using System.Security.Cryptography;
 using System.Text.Json;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
@@ -50,16 +49,7 @@ public sealed class TokenTestHost : IAsyncDisposable
     public static async Task<TokenTestHost> StartAsync(IReadOnlyDictionary<string, string?>? settings = null)
     {
         var database = await TestDatabase.CreateMigratedAsync(PaceDatabase.Pace);
-        var all = new Dictionary<string, string?>
-        {
-            ["ConnectionStrings:Pace"] = database.ConnectionString,
-            ["Tokens:KeyEncryptionKey"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
-        };
-        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
-        {
-            all[key] = value;
-        }
-
+        var all = PaceWebSettings.For(database.ConnectionString, settings);
         var factory = new Factory(all, new TestClock(DateTimeOffset.UtcNow));
         return new TokenTestHost(database, factory, factory.CreateHttpClient());
     }
