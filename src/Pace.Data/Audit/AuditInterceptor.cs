@@ -1,7 +1,6 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
-using Microsoft.EntityFrameworkCore.Diagnostics;
 using Pace.Activities;
 using Pace.Audit;
 using Pace.Common;
@@ -29,7 +28,7 @@ public interface IAuditActorAccessor
 /// same transaction as the change. Secrets are never copied. Bulk <c>ExecuteUpdate</c>/<c>ExecuteDelete</c> bypass
 /// this: code that uses them writes its own entries.
 /// </summary>
-public sealed class AuditInterceptor(IAuditActorAccessor actors, TimeProvider clock) : SaveChangesInterceptor
+public sealed class AuditInterceptor(IAuditActorAccessor actors, TimeProvider clock) : BeforeSaveInterceptor
 {
     private static readonly HashSet<Type> NotAudited =
     [
@@ -39,20 +38,7 @@ public sealed class AuditInterceptor(IAuditActorAccessor actors, TimeProvider cl
 
     private static readonly string[] SecretSuffixes = ["Hash", "Encrypted", "Xml"];
 
-    public override ValueTask<InterceptionResult<int>> SavingChangesAsync(
-        DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
-    {
-        Record(eventData.Context);
-        return base.SavingChangesAsync(eventData, result, cancellationToken);
-    }
-
-    public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
-    {
-        Record(eventData.Context);
-        return base.SavingChanges(eventData, result);
-    }
-
-    private void Record(DbContext? context)
+    protected override void BeforeSave(DbContext? context)
     {
         if (context is not PaceDbContext pace)
         {

@@ -1,26 +1,12 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Diagnostics;
 using Pace.Common;
 
 namespace Pace.Data.Common;
 
 /// <summary>Sets <c>created_at</c> and <c>updated_at</c> from the clock on every save.</summary>
-public sealed class TimestampsInterceptor(TimeProvider clock) : SaveChangesInterceptor
+public sealed class TimestampsInterceptor(TimeProvider clock) : BeforeSaveInterceptor
 {
-    public override ValueTask<InterceptionResult<int>> SavingChangesAsync(
-        DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
-    {
-        Stamp(eventData.Context);
-        return base.SavingChangesAsync(eventData, result, cancellationToken);
-    }
-
-    public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
-    {
-        Stamp(eventData.Context);
-        return base.SavingChanges(eventData, result);
-    }
-
-    private void Stamp(DbContext? context)
+    protected override void BeforeSave(DbContext? context)
     {
         if (context is null)
         {

@@ -34,31 +34,11 @@ public sealed class DirectorySyncTests
             await context.SaveChangesAsync();
         }
 
-        var keyFile = Path.Combine(Path.GetTempPath(), $"pace-sa-{Guid.NewGuid():N}.json");
-        await File.WriteAllTextAsync(keyFile, await sandbox.GetStringAsync(new Uri("/google/_sandbox/service-account.json", UriKind.Relative)));
-        try
-        {
-            await using var web = new PaceServiceFactory<WebService>(PaceWebSettings.For(db.ConnectionString, new Dictionary<string, string?>
-            {
-                ["Google:Directory:ServiceAccountKeyFile"] = keyFile,
-                ["Google:Directory:AdminEmail"] = "admin@allsop.example",
-                ["Google:Directory:Domain"] = "allsop.example",
-                ["Google:Directory:BaseUrl"] = new Uri(google.BaseAddress, "/google/").ToString(),
-                ["Google:Directory:Sync:Enabled"] = "false",
-            }));
-            web.StartServer();
+        var result = await SyncAsync(google, sandbox, db);
+        var again = await SyncAsync(google, sandbox, db);
 
-            await using var scope = web.Services.CreateAsyncScope();
-            var result = await scope.ServiceProvider.GetRequiredService<DirectorySync>().RunAsync("allsop.example", CancellationToken.None);
-            var again = await scope.ServiceProvider.GetRequiredService<DirectorySync>().RunAsync("allsop.example", CancellationToken.None);
-
-            Assert.Equal(new DirectorySyncResult(Created: 2, Deactivated: 2, Renamed: 1, Unchanged: 0), result);
-            Assert.Equal(0, again.Created + again.Deactivated + again.Renamed);
-        }
-        finally
-        {
-            File.Delete(keyFile);
-        }
+        Assert.Equal(new DirectorySyncResult(Created: 2, Deactivated: 2, Renamed: 1, Unchanged: 0), result);
+        Assert.Equal(0, again.Created + again.Deactivated + again.Renamed);
 
         await using var read = db.CreatePaceDbContext();
         var users = await read.Users.ToDictionaryAsync(u => u.Email);
@@ -90,6 +70,17 @@ public sealed class DirectorySyncTests
             await context.SaveChangesAsync();
         }
 
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => SyncAsync(google, sandbox, db));
+
+        Assert.Contains("would deactivate 12 of 12 active users; nobody was deactivated", error.Message, StringComparison.Ordinal);
+        await using var read = db.CreatePaceDbContext();
+        Assert.True(await read.Users.AllAsync(u => u.IsActive));
+        Assert.Equal(12, await read.Users.CountAsync());
+    }
+
+    /// <summary>One sync by pace-web against the sandbox's directory, as its service account sees it.</summary>
+    private static async Task<DirectorySyncResult> SyncAsync(PaceServiceFactory<SandboxService> google, HttpClient sandbox, TestDatabase db)
+    {
         var keyFile = Path.Combine(Path.GetTempPath(), $"pace-sa-{Guid.NewGuid():N}.json");
         await File.WriteAllTextAsync(keyFile, await sandbox.GetStringAsync(new Uri("/google/_sandbox/service-account.json", UriKind.Relative)));
         try
@@ -104,19 +95,12 @@ public sealed class DirectorySyncTests
             }));
             web.StartServer();
             await using var scope = web.Services.CreateAsyncScope();
-
-            var error = await Assert.ThrowsAsync<InvalidOperationException>(() => scope.ServiceProvider.GetRequiredService<DirectorySync>().RunAsync("allsop.example", CancellationToken.None));
-
-            Assert.Contains("would deactivate 12 of 12 active users; nobody was deactivated", error.Message, StringComparison.Ordinal);
+            return await scope.ServiceProvider.GetRequiredService<DirectorySync>().RunAsync("allsop.example", CancellationToken.None);
         }
         finally
         {
             File.Delete(keyFile);
         }
-
-        await using var read = db.CreatePaceDbContext();
-        Assert.True(await read.Users.AllAsync(u => u.IsActive));
-        Assert.Equal(12, await read.Users.CountAsync());
     }
 
     private static Guid Add(PaceDbContext context, string email, string name, UserRole role)
