@@ -1,6 +1,7 @@
 using Pace.Data;
 using Pace.ServiceDefaults;
 using Pace.Web;
+using Pace.Web.Audit;
 using Pace.Web.Identity;
 using Pace.Web.Identity.SignIn;
 using Pace.Web.Identity.Tokens;
@@ -24,5 +25,6 @@ app.MapServiceInfo();
 app.MapPaceSignIn();
 app.MapRazorPages();
 app.MapPaceTokens();
+app.MapGroup("/api/v1/admin/audit").MapAuditApi();
 
 return await app.RunServiceAsync();

@@ -43,6 +43,7 @@ public sealed class EndpointPolicyTests
         ["GET /api/v1/me/tokens"] = Access.Staff,
         ["POST /api/v1/me/tokens"] = Access.Staff,
         ["DELETE /api/v1/me/tokens/{id}"] = Access.Staff,
+        ["GET /api/v1/admin/audit"] = Access.Admin,
         ["GET /api/v1/admin/machine-clients"] = Access.Admin,
         ["POST /api/v1/admin/machine-clients"] = Access.Admin,
         ["POST /api/v1/admin/machine-clients/{id}/rotate-secret"] = Access.Admin,

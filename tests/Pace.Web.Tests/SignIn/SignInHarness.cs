@@ -177,7 +177,7 @@ public sealed partial class SignInHarness : IAsyncDisposable
         return WebUtility.HtmlDecode(match.Groups[1].Value);
     }
 
-    public async Task<List<Audit.AuditEntry>> AuditAsync(string action)
+    public async Task<List<global::Pace.Audit.AuditEntry>> AuditAsync(string action)
     {
         await using var db = Database.CreatePaceDbContext();
         return await db.AuditLog.AsNoTracking().Where(a => a.Action == action).OrderBy(a => a.Id).ToListAsync();
