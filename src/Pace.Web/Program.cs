@@ -1,6 +1,7 @@
 using Pace.Data;
 using Pace.ServiceDefaults;
 using Pace.Web;
+using Pace.Web.Admin;
 using Pace.Web.Audit;
 using Pace.Web.Identity;
 using Pace.Web.Identity.SignIn;
@@ -26,5 +27,6 @@ app.MapPaceSignIn();
 app.MapRazorPages();
 app.MapPaceTokens();
 app.MapGroup("/api/v1/admin/audit").MapAuditApi();
+app.MapGroup("/api/v1/admin").MapAdminApi();
 
 return await app.RunServiceAsync();

@@ -48,6 +48,15 @@ public sealed class EndpointPolicyTests
         ["POST /api/v1/admin/machine-clients"] = Access.Admin,
         ["POST /api/v1/admin/machine-clients/{id}/rotate-secret"] = Access.Admin,
         ["DELETE /api/v1/admin/machine-clients/{id}"] = Access.Admin,
+        ["GET /api/v1/admin/users"] = Access.Admin,
+        ["GET /api/v1/admin/users/{id}"] = Access.Admin,
+        ["POST /api/v1/admin/users"] = Access.Admin,
+        ["PATCH /api/v1/admin/users/{id}"] = Access.Admin,
+        ["POST /api/v1/admin/users/{id}/deactivate"] = Access.Admin,
+        ["POST /api/v1/admin/users/{id}/reactivate"] = Access.Admin,
+        ["GET /api/v1/admin/teams"] = Access.Admin,
+        ["POST /api/v1/admin/teams"] = Access.Admin,
+        ["PATCH /api/v1/admin/teams/{id}"] = Access.Admin,
     };
 
     [Fact]
