@@ -1,6 +1,4 @@
-using System.Buffers.Text;
 using System.Linq.Expressions;
-using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -11,6 +9,8 @@ using Pace.Identity;
 using Pace.Web.Identity;
 using Pace.Web.Identity.SignIn;
 using Pace.Web.Identity.Tokens;
+
+using Pace.Web.Common;
 
 namespace Pace.Web.Admin;
 
@@ -75,7 +75,7 @@ public static class UsersApi
         Cursor? after = null;
         if (cursor is not null)
         {
-            after = Cursor.Decode(cursor);
+            after = KeysetCursor.Decode<Cursor>(cursor) is { Name: not null } decoded ? decoded : null;
             if (after is null)
             {
                 errors["cursor"] = ["cursor is not one this API returned."];
@@ -121,7 +121,7 @@ public static class UsersApi
             .Select(Rows)
             .ToListAsync(cancellationToken);
         var items = rows.Take(size).Select(r => r.Info).ToList();
-        var next = rows.Count > size ? new Cursor(items[^1].DisplayName, items[^1].Id).Encode() : null;
+        var next = rows.Count > size ? KeysetCursor.Encode(new Cursor(items[^1].DisplayName, items[^1].Id)) : null;
         return TypedResults.Ok(new UserPage(items, next));
     }
 
@@ -451,27 +451,6 @@ public static class UsersApi
 
     private sealed record Row(UserInfo Info, uint Version);
 
-    /// <summary>The position after the last user of a page: (display name, id), opaque to clients.</summary>
-    private sealed record Cursor(string Name, Guid Id)
-    {
-        public string Encode() => Base64Url.EncodeToString(JsonSerializer.SerializeToUtf8Bytes(this));
-
-        public static Cursor? Decode(string value)
-        {
-            if (value.Length > 1000)
-            {
-                return null;
-            }
-
-            try
-            {
-                var cursor = JsonSerializer.Deserialize<Cursor>(Base64Url.DecodeFromChars(value));
-                return cursor is { Name: not null } ? cursor : null;
-            }
-            catch (Exception ex) when (ex is FormatException or JsonException)
-            {
-                return null;
-            }
-        }
-    }
+    /// <summary>The position after the last user of a page: (display name, id).</summary>
+    private sealed record Cursor(string Name, Guid Id);
 }

@@ -1,10 +1,8 @@
-using System.Buffers.Text;
-using System.Globalization;
-using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Pace.Data;
+using Pace.Web.Common;
 using Pace.Web.Identity;
 
 namespace Pace.Web.Audit;
@@ -60,14 +58,11 @@ public static class AuditApi
             errors["entityType"] = ["entityType is required with entityId (a record's history is asked for by type and id)."];
         }
 
-        (DateTimeOffset At, long Id)? after = null;
+        Position? after = null;
         if (cursor is not null)
         {
-            if (TryDecode(cursor, out var position))
-            {
-                after = position;
-            }
-            else
+            after = KeysetCursor.Decode<Position>(cursor);
+            if (after is null)
             {
                 errors["cursor"] = ["cursor is not one this API returned."];
             }
@@ -110,9 +105,9 @@ public static class AuditApi
             query = query.Where(a => a.OccurredAt < to);
         }
 
-        if (after is { } position2)
+        if (after is not null)
         {
-            query = query.Where(a => a.OccurredAt < position2.At || (a.OccurredAt == position2.At && a.Id < position2.Id));
+            query = query.Where(a => a.OccurredAt < after.At || (a.OccurredAt == after.At && a.Id < after.Id));
         }
 
         var rows = await query
@@ -128,7 +123,7 @@ public static class AuditApi
         var items = rows.Take(size).Select(r => new AuditEntryInfo(
             r.Entry.Id, r.Entry.OccurredAt, r.Entry.ActorUserId, r.ActorName, r.Entry.ActorClient, r.Entry.Action,
             r.Entry.EntityType, r.Entry.EntityId, Parse(r.Entry.Data), r.Entry.IpAddress, r.Entry.TraceId)).ToList();
-        var next = rows.Count > size ? Encode(items[^1].OccurredAt, items[^1].Id) : null;
+        var next = rows.Count > size ? KeysetCursor.Encode(new Position(items[^1].OccurredAt, items[^1].Id)) : null;
         return TypedResults.Ok(new AuditPage(items, next));
     }
 
@@ -143,29 +138,6 @@ public static class AuditApi
         return document.RootElement.Clone();
     }
 
-    private static string Encode(DateTimeOffset at, long id) =>
-        Base64Url.EncodeToString(Encoding.UTF8.GetBytes(string.Create(CultureInfo.InvariantCulture, $"{at.UtcTicks}.{id}")));
-
-    private static bool TryDecode(string cursor, out (DateTimeOffset At, long Id) position)
-    {
-        position = default;
-        Span<byte> bytes = stackalloc byte[64];
-        if (cursor.Length > 80 || !Base64Url.TryDecodeFromChars(cursor, bytes, out var written))
-        {
-            return false;
-        }
-
-        var text = Encoding.UTF8.GetString(bytes[..written]);
-        var dot = text.IndexOf('.', StringComparison.Ordinal);
-        if (dot <= 0
-            || !long.TryParse(text.AsSpan(0, dot), NumberStyles.None, CultureInfo.InvariantCulture, out var ticks)
-            || !long.TryParse(text.AsSpan(dot + 1), NumberStyles.None, CultureInfo.InvariantCulture, out var id)
-            || ticks > DateTimeOffset.MaxValue.UtcTicks)
-        {
-            return false;
-        }
-
-        position = (new DateTimeOffset(ticks, TimeSpan.Zero), id);
-        return true;
-    }
+    /// <summary>Where a page ended: newest first by time, then id.</summary>
+    private sealed record Position(DateTimeOffset At, long Id);
 }
