@@ -18,6 +18,8 @@ internal sealed class UserConfiguration : IEntityTypeConfiguration<User>
         builder.HasIndex(u => u.Email).IsUnique();
         builder.HasIndex(u => u.GoogleSubject).IsUnique().HasFilter("google_subject IS NOT NULL");
         builder.HasIndex(u => u.TeamId);
+        // The admin's staff list: by name, keyset by id.
+        builder.HasIndex(u => new { u.DisplayName, u.Id });
         builder.HasOne(u => u.Team).WithMany().HasForeignKey(u => u.TeamId).OnDelete(DeleteBehavior.SetNull);
         builder.ToTable(t =>
         {

@@ -551,6 +551,8 @@ CREATE INDEX ix_teams_manager_id ON teams (manager_id);
 
 CREATE UNIQUE INDEX ux_teams_name ON teams (name);
 
+CREATE INDEX ix_users_display_name_id ON users (display_name, id);
+
 CREATE INDEX ix_users_team_id ON users (team_id);
 
 CREATE UNIQUE INDEX ux_users_email ON users (email);
