@@ -24,5 +24,27 @@ public static class PaceWebSettings
         return settings;
     }
 
+    /// <summary>
+    /// pace-web over <paramref name="connectionString"/> signing in through the sandbox's Google twin at
+    /// <paramref name="sandbox"/> (its base address, found only once it listens on its random port).
+    /// </summary>
+    public static Dictionary<string, string?> ForGoogleTwin(string connectionString, Uri sandbox, IReadOnlyDictionary<string, string?>? extra = null)
+    {
+        var google = new Uri(sandbox, "google").ToString();
+        var settings = For(connectionString, new Dictionary<string, string?>
+        {
+            ["Identity:Google:Authority"] = google,
+            ["Identity:Google:AuthorizationEndpoint"] = google + "/o/oauth2/v2/auth",
+            ["Identity:Google:TokenEndpoint"] = google + "/token",
+            ["Identity:Google:ValidIssuers:0"] = google,
+        });
+        foreach (var (key, value) in extra ?? new Dictionary<string, string?>())
+        {
+            settings[key] = value;
+        }
+
+        return settings;
+    }
+
     public static string NewKeyEncryptionKey() => Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
 }

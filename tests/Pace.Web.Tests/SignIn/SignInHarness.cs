@@ -93,21 +93,9 @@ public sealed partial class SignInHarness : IAsyncDisposable
     public static async Task<SignInHarness> StartAsync(IReadOnlyDictionary<string, string?>? webSettings = null)
     {
         var database = await TestDatabase.CreateMigratedAsync(PaceDatabase.Pace);
-        await SeedStaffAsync(database);
+        await FixedStaff.SeedAsync(database);
         var sandbox = new PaceServiceFactory<SandboxService>(new Dictionary<string, string?>());
-        var google = new Uri(sandbox.BaseAddress, "google").ToString();
-        var settings = PaceWebSettings.For(database.ConnectionString, new Dictionary<string, string?>
-        {
-            ["Identity:Google:Authority"] = google,
-            ["Identity:Google:AuthorizationEndpoint"] = google + "/o/oauth2/v2/auth",
-            ["Identity:Google:TokenEndpoint"] = google + "/token",
-            ["Identity:Google:ValidIssuers:0"] = google,
-        });
-        foreach (var (key, value) in webSettings ?? new Dictionary<string, string?>())
-        {
-            settings[key] = value;
-        }
-
+        var settings = PaceWebSettings.ForGoogleTwin(database.ConnectionString, sandbox.BaseAddress, webSettings);
         var clock = new ManualClock();
         var web = new WebFactory(settings, clock);
         var callback = new Uri(web.BaseAddress, "signin-google").ToString();
@@ -194,25 +182,6 @@ public sealed partial class SignInHarness : IAsyncDisposable
         await using var db = Database.CreatePaceDbContext();
         await change(db);
     }
-
-    /// <summary>The four fixed demo accounts, in two teams.</summary>
-    public static async Task SeedStaffAsync(TestDatabase database)
-    {
-        await using var db = database.CreatePaceDbContext();
-        var now = DateTimeOffset.UtcNow;
-        var marina = new Team { Name = Data.Seed.DemoAccounts.MarinaTeam, CreatedAt = now, UpdatedAt = now };
-        var downtown = new Team { Name = Data.Seed.DemoAccounts.DowntownTeam, CreatedAt = now, UpdatedAt = now };
-        db.Teams.AddRange(marina, downtown);
-        db.Users.AddRange(
-            Staff(Data.Seed.DemoAccounts.Admin, "Sara Al Mansoori", UserRole.Admin, null, now),
-            Staff(Data.Seed.DemoAccounts.Manager, "Omar Haddad", UserRole.Manager, marina.Id, now),
-            Staff(Data.Seed.DemoAccounts.Agent, "Priya Nair", UserRole.Agent, marina.Id, now),
-            Staff(Data.Seed.DemoAccounts.Agent2, "James Carter", UserRole.Agent, downtown.Id, now));
-        await db.SaveChangesAsync();
-    }
-
-    private static User Staff(string email, string name, UserRole role, Guid? teamId, DateTimeOffset now) =>
-        new() { Email = email, DisplayName = name, Role = role, TeamId = teamId, CreatedAt = now, UpdatedAt = now };
 
     public async ValueTask DisposeAsync()
     {
