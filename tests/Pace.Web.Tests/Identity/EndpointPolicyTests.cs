@@ -40,6 +40,7 @@ public sealed class EndpointPolicyTests
         ["GET /"] = Access.Staff,
         ["GET /Index"] = Access.Staff,
         ["GET /api/v1/me"] = Access.Staff,
+        ["GET /api/v1/applicants/{id}"] = Access.Staff,
         ["GET /api/v1/me/tokens"] = Access.Staff,
         ["POST /api/v1/me/tokens"] = Access.Staff,
         ["DELETE /api/v1/me/tokens/{id}"] = Access.Staff,

@@ -54,10 +54,10 @@ public sealed class TokenTestHost : IAsyncDisposable
         return new TokenTestHost(database, factory, factory.CreateHttpClient());
     }
 
-    public async Task<User> SeedUserAsync(string email, UserRole role = UserRole.Agent, bool active = true)
+    public async Task<User> SeedUserAsync(string email, UserRole role = UserRole.Agent, bool active = true, Guid? teamId = null)
     {
         await using var db = Database.CreatePaceDbContext();
-        var user = new User { Email = email, DisplayName = email.Split('@')[0], Role = role, IsActive = active, CreatedAt = Clock.Now, UpdatedAt = Clock.Now };
+        var user = new User { Email = email, DisplayName = email.Split('@')[0], Role = role, IsActive = active, TeamId = teamId, CreatedAt = Clock.Now, UpdatedAt = Clock.Now };
         db.Users.Add(user);
         await db.SaveChangesAsync();
         return user;
