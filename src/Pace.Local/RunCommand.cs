@@ -37,8 +37,9 @@ internal static partial class RunCommand
         await record.StopLeftoversAsync();
         EnsurePortsFree(services);
         var assemblies = services.ToDictionary(s => s.Name, s => workspace.ServiceAssembly(s.Project));
-        var keyEncryptionKey = TokenCommand.LocalKeyEncryptionKey(workspace);
-        var directoryFile = SandboxDirectory.Write(workspace);
+        var keyEncryptionKey = LocalSecrets.KeyEncryptionKey(workspace);
+        var sandbox = services.Single(s => s.Project == "Pace.Sandbox");
+        var google = LocalGoogleWorkspace.Prepare(workspace, $"http://127.0.0.1:{sandbox.Port}/google");
 
         using var signals = new ShutdownSignals();
         var running = new List<LocalService>();
@@ -63,7 +64,7 @@ internal static partial class RunCommand
             var width = services.Max(s => s.Label.Length);
             foreach (var service in services)
             {
-                var environment = ServiceEnvironment(service, services, postgres, jsonLogs, keyEncryptionKey, directoryFile);
+                var environment = ServiceEnvironment(service, services, postgres, jsonLogs, keyEncryptionKey, google);
                 var process = new LocalService(service, assemblies[service.Name], workspace.ProjectDirectory(service.Project), environment, width);
                 running.Add(process);
                 process.Start();
@@ -113,10 +114,9 @@ internal static partial class RunCommand
 
     private static Dictionary<string, string?> ServiceEnvironment(
         ServiceDefinition service, IReadOnlyList<ServiceDefinition> services, LocalPostgres postgres, bool jsonLogs, string keyEncryptionKey,
-        string directoryFile)
+        LocalGoogleWorkspace google)
     {
         var web = services.Single(s => s.Project == "Pace.Web");
-        var google = $"http://127.0.0.1:{services.Single(s => s.Project == "Pace.Sandbox").Port}/google";
         var environment = new Dictionary<string, string?>
         {
             ["ASPNETCORE_ENVIRONMENT"] = "Development",
@@ -142,14 +142,10 @@ internal static partial class RunCommand
             case "Pace.Web":
                 environment["ConnectionStrings__Pace"] = postgres.ConnectionString(PaceDatabase.Pace.DefaultDatabaseName(), service.Name);
                 environment["Tokens__KeyEncryptionKey"] = keyEncryptionKey;
-                // Sign in through the sandbox's Google twin, wherever its port is.
-                environment["Identity__Google__Authority"] = google;
-                environment["Identity__Google__AuthorizationEndpoint"] = google + "/o/oauth2/v2/auth";
-                environment["Identity__Google__TokenEndpoint"] = google + "/token";
-                environment["Identity__Google__ValidIssuers__0"] = google;
+                google.ConfigurePaceWeb(environment);
                 break;
             case "Pace.Sandbox":
-                environment["Sandbox__Google__DirectoryFile"] = directoryFile;
+                google.ConfigureSandbox(environment);
                 break;
             case "Pace.Ai":
                 environment["ConnectionStrings__PaceAi"] = postgres.ConnectionString(PaceDatabase.PaceAi.DefaultDatabaseName(), service.Name);

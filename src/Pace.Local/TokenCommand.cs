@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Security.Cryptography;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
@@ -16,7 +15,6 @@ namespace Pace.Local;
 /// </summary>
 internal static class TokenCommand
 {
-    private const string KeyEncryptionKeyFile = "token-kek";
     private const string Usage = "usage: ./pace token create --user EMAIL [--name NAME] [--scopes a,b] [--days N]";
 
     public static async Task<int> ExecuteAsync(Func<Workspace> workspace, IReadOnlyList<string> arguments, ILogger logger)
@@ -45,34 +43,6 @@ internal static class TokenCommand
         {
             return signals.ExitCode;
         }
-    }
-
-    /// <summary>
-    /// The key that encrypts pace-web's signing keys at rest, made once into <c>.pace/token-kek</c> (mode 600) and kept:
-    /// a new one would only mean new signing keys, but there is no reason to churn them on every run.
-    /// </summary>
-    public static string LocalKeyEncryptionKey(Workspace workspace)
-    {
-        var path = Path.Combine(workspace.StateDirectory, KeyEncryptionKeyFile);
-        if (File.Exists(path))
-        {
-            return File.ReadAllText(path).Trim();
-        }
-
-        Directory.CreateDirectory(workspace.StateDirectory);
-        var key = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
-        var options = new FileStreamOptions
-        {
-            Mode = FileMode.CreateNew,
-            Access = FileAccess.Write,
-            UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite,
-        };
-        using (var writer = new StreamWriter(new FileStream(path, options)))
-        {
-            writer.Write(key);
-        }
-
-        return key;
     }
 
     private static async Task<int> CreateAsync(string connectionString, string email, string name, string[] scopes, int? days, CancellationToken cancellationToken)

@@ -26,14 +26,16 @@ public sealed partial class DirectorySyncJob(
     TimeProvider clock,
     ILogger<DirectorySyncJob> logger) : BackgroundService
 {
+    private static readonly TimeSpan RetryAfterFailure = TimeSpan.FromMinutes(1);
+
     // Arbitrary constant: the advisory lock key of the directory sync.
     private const long LockKey = 0x5041_4345_4449_52;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        using var timer = new PeriodicTimer(schedule.Value.Interval, clock);
-        do
+        while (!stoppingToken.IsCancellationRequested)
         {
+            var wait = schedule.Value.Interval;
             try
             {
                 await RunOnceAsync(stoppingToken);
@@ -41,11 +43,13 @@ public sealed partial class DirectorySyncJob(
             catch (Exception ex) when (ex is HttpRequestException or InvalidOperationException or NpgsqlException or IOException
                 or Google.Apis.Auth.OAuth2.Responses.TokenResponseException)
             {
-                // The next round retries; an outage of Google or of the database must not stop the job for good.
+                // An outage of Google or of the database must not stop the job: try again soon, not an hour later.
                 LogFailed(logger, ex);
+                wait = wait < RetryAfterFailure ? wait : RetryAfterFailure;
             }
+
+            await Task.Delay(wait, clock, stoppingToken);
         }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
     }
 
     /// <summary>One round, if no other replica is running one; returns null when it skipped.</summary>
@@ -72,7 +76,7 @@ public sealed partial class DirectorySyncJob(
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Directory sync failed; it runs again at the next interval")]
+    [LoggerMessage(Level = LogLevel.Error, Message = "Directory sync failed; it runs again in a minute")]
     private static partial void LogFailed(ILogger logger, Exception exception);
 }
 
