@@ -42,7 +42,11 @@ public static class SignInModule
 
         services.AddDataProtection().SetApplicationName(ApplicationName);
         services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(sp =>
-            new ConfigureOptions<KeyManagementOptions>(o => o.XmlRepository = new DatabaseXmlRepository(sp.GetRequiredService<IServiceScopeFactory>())));
+            new ConfigureOptions<KeyManagementOptions>(o =>
+            {
+                o.XmlRepository = new DatabaseXmlRepository(sp.GetRequiredService<IServiceScopeFactory>());
+                o.XmlEncryptor = new KeyRingEncryptor(sp.GetRequiredService<IOptions<Tokens.TokenOptions>>());
+            }));
         services.AddAntiforgery(o =>
         {
             o.Cookie.Name = "pace.antiforgery";
