@@ -1,5 +1,8 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Pace.Testing;
 
@@ -11,10 +14,18 @@ public class PaceServiceFactory<TEntryPoint> : WebApplicationFactory<TEntryPoint
     where TEntryPoint : class
 {
     private readonly IReadOnlyDictionary<string, string?> _settings;
+    private readonly TimeProvider? _clock;
+    private readonly Action<IServiceCollection>? _services;
 
-    public PaceServiceFactory(IReadOnlyDictionary<string, string?> settings)
+    /// <param name="settings">Configuration the service starts with.</param>
+    /// <param name="clock">Replaces the service's clock (a <see cref="TestClock"/>), when the test controls time.</param>
+    /// <param name="services">Further service replacements.</param>
+    public PaceServiceFactory(
+        IReadOnlyDictionary<string, string?> settings, TimeProvider? clock = null, Action<IServiceCollection>? services = null)
     {
         _settings = settings;
+        _clock = clock;
+        _services = services;
         // No port here: UseKestrel(port) rewrites the server addresses after the host is built, racing the minimal-API
         // Program that starts the server itself ("Addresses cannot be modified after the server has started" under
         // parallel tests). The Urls setting below binds an ephemeral loopback port instead.
@@ -45,5 +56,16 @@ public class PaceServiceFactory<TEntryPoint> : WebApplicationFactory<TEntryPoint
         {
             builder.UseSetting(key, value);
         }
+
+        builder.ConfigureTestServices(services =>
+        {
+            if (_clock is not null)
+            {
+                services.RemoveAll<TimeProvider>();
+                services.AddSingleton(_clock);
+            }
+
+            _services?.Invoke(services);
+        });
     }
 }

@@ -9,7 +9,7 @@ public sealed class DemoSeederDeterminismTests
     public async Task Two_seeds_with_the_same_clock_produce_identical_rows()
     {
         // Late evening in Dubai (22:40): no viewing hours are left today, which the generator has to handle too.
-        var clock = new FixedClock(new DateTimeOffset(2025, 7, 4, 18, 40, 17, 456, TimeSpan.Zero));
+        var clock = new TestClock(new DateTimeOffset(2025, 7, 4, 18, 40, 17, 456, TimeSpan.Zero));
         await using var first = await TestDatabase.CreateMigratedAsync(PaceDatabase.Pace);
         await using var second = await TestDatabase.CreateMigratedAsync(PaceDatabase.Pace);
 

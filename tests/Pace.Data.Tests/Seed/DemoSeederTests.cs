@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Pace.Testing;
 using Pace.Applicants;
 using Pace.Common;
 using Pace.Data.Seed;
@@ -38,7 +39,7 @@ public sealed class DemoSeederTests(SeededDatabase seeded) : IClassFixture<Seede
     {
         var before = await seeded.ScalarAsync<long>("SELECT count(*) FROM activities");
 
-        var again = await DemoSeeder.SeedIfEmptyAsync(seeded.Database.ConnectionString, new FixedClock(SeededDatabase.Now.AddDays(1)));
+        var again = await DemoSeeder.SeedIfEmptyAsync(seeded.Database.ConnectionString, new TestClock(SeededDatabase.Now.AddDays(1)));
 
         Assert.False(again);
         Assert.Equal(41L, await seeded.ScalarAsync<long>("SELECT count(*) FROM users"));

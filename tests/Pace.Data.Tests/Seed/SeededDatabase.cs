@@ -17,19 +17,13 @@ public sealed class SeededDatabase : IAsyncLifetime
     public async Task InitializeAsync()
     {
         Database = await TestDatabase.CreateMigratedAsync(PaceDatabase.Pace);
-        Seeded = await DemoSeeder.SeedIfEmptyAsync(Database.ConnectionString, new FixedClock(Now));
+        Seeded = await DemoSeeder.SeedIfEmptyAsync(Database.ConnectionString, new TestClock(Now));
     }
 
     public async Task DisposeAsync() => await Database.DisposeAsync();
 
     public Task<T> ScalarAsync<T>(string sql, params (string Name, object Value)[] parameters) =>
         SeedQueries.ScalarAsync<T>(Database.ConnectionString, sql, parameters);
-}
-
-/// <summary>A clock stopped at one instant.</summary>
-public sealed class FixedClock(DateTimeOffset now) : TimeProvider
-{
-    public override DateTimeOffset GetUtcNow() => now;
 }
 
 public static class SeedQueries

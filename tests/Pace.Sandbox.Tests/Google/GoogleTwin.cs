@@ -6,11 +6,8 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.TestHost;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Protocols;
 using Microsoft.IdentityModel.Protocols.OpenIdConnect;
@@ -18,35 +15,6 @@ using Microsoft.IdentityModel.Tokens;
 using Pace.Testing;
 
 namespace Pace.Sandbox.Tests.Google;
-
-/// <summary>A clock the tests move by hand, so expiry and key rotation are tested without waiting.</summary>
-public sealed class ManualClock : TimeProvider
-{
-    private long _ticks = DateTimeOffset.UtcNow.UtcTicks;
-
-    public override DateTimeOffset GetUtcNow() => new(Interlocked.Read(ref _ticks), TimeSpan.Zero);
-
-    public void Advance(TimeSpan by) => Interlocked.Add(ref _ticks, by.Ticks);
-}
-
-/// <summary>The sandbox on real Kestrel with the test's clock in place of the system clock.</summary>
-public sealed class GoogleSandboxFactory(
-    IReadOnlyDictionary<string, string?> settings,
-    TimeProvider clock,
-    Action<IServiceCollection>? services = null)
-    : PaceServiceFactory<SandboxService>(settings)
-{
-    protected override void ConfigureWebHost(IWebHostBuilder builder)
-    {
-        base.ConfigureWebHost(builder);
-        builder.ConfigureTestServices(collection =>
-        {
-            collection.RemoveAll<TimeProvider>();
-            collection.AddSingleton(clock);
-            services?.Invoke(collection);
-        });
-    }
-}
 
 /// <summary>The parameters a client puts on Google's authorization URL.</summary>
 public sealed record Authorize
@@ -121,9 +89,9 @@ public sealed partial class GoogleTwin : IAsyncDisposable
     public const string RedirectUri = "http://127.0.0.1:8080/signin-google";
     public const string DirectoryReadonly = "https://www.googleapis.com/auth/admin.directory.user.readonly";
 
-    private readonly GoogleSandboxFactory _factory;
+    private readonly PaceServiceFactory<SandboxService> _factory;
 
-    private GoogleTwin(GoogleSandboxFactory factory, ManualClock clock)
+    private GoogleTwin(PaceServiceFactory<SandboxService> factory, TestClock clock)
     {
         _factory = factory;
         Clock = clock;
@@ -132,7 +100,7 @@ public sealed partial class GoogleTwin : IAsyncDisposable
         Http = new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false }) { BaseAddress = factory.BaseAddress };
     }
 
-    public ManualClock Clock { get; }
+    public TestClock Clock { get; }
 
     public HttpClient Http { get; }
 
@@ -145,8 +113,8 @@ public sealed partial class GoogleTwin : IAsyncDisposable
 
     public static GoogleTwin Start(Dictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null)
     {
-        var clock = new ManualClock();
-        var factory = new GoogleSandboxFactory(settings ?? [], clock, services);
+        var clock = new TestClock();
+        var factory = new PaceServiceFactory<SandboxService>(settings ?? [], clock, services);
         return new GoogleTwin(factory, clock);
     }
 

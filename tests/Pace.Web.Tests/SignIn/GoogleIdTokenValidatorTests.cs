@@ -5,6 +5,7 @@ using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Protocols;
 using Microsoft.IdentityModel.Protocols.OpenIdConnect;
 using Microsoft.IdentityModel.Tokens;
+using Pace.Testing;
 using Pace.Web.Identity.SignIn;
 
 namespace Pace.Web.Tests.SignIn;
@@ -19,7 +20,7 @@ public sealed class GoogleIdTokenValidatorTests : IDisposable
     private readonly RSA _googleRsa = RSA.Create(2048);
     private readonly RSA _otherRsa = RSA.Create(2048);
     private readonly RsaSecurityKey _googleKey;
-    private readonly ManualClock _clock = new();
+    private readonly TestClock _clock = new();
     private readonly GoogleIdTokenValidator _validator;
 
     public GoogleIdTokenValidatorTests()

@@ -1,6 +1,5 @@
 using System.Net;
 using System.Text.RegularExpressions;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -12,26 +11,6 @@ using Pace.Sandbox.Google;
 using Pace.Testing;
 
 namespace Pace.Web.Tests.SignIn;
-
-/// <summary>A clock the test moves; starts at the real time so the sandbox's tokens are current.</summary>
-public sealed class ManualClock : TimeProvider
-{
-    private DateTimeOffset _now = DateTimeOffset.UtcNow;
-
-    public override DateTimeOffset GetUtcNow() => _now;
-
-    public void Advance(TimeSpan by) => _now += by;
-}
-
-/// <summary>pace-web with extra settings and a clock the test controls.</summary>
-public sealed class WebFactory(IReadOnlyDictionary<string, string?> settings, TimeProvider clock) : PaceServiceFactory<WebService>(settings)
-{
-    protected override void ConfigureWebHost(IWebHostBuilder builder)
-    {
-        base.ConfigureWebHost(builder);
-        builder.ConfigureServices(s => s.AddSingleton(clock));
-    }
-}
 
 /// <summary>One browser: its own cookie jar, never following redirects, so each hop of the flow is visible.</summary>
 public sealed class Browser : IDisposable
@@ -72,7 +51,7 @@ public sealed record SignInAttempt(Uri Callback, HttpResponseMessage Response);
 /// </summary>
 public sealed partial class SignInHarness : IAsyncDisposable
 {
-    private SignInHarness(TestDatabase database, PaceServiceFactory<SandboxService> sandbox, WebFactory web, ManualClock clock)
+    private SignInHarness(TestDatabase database, PaceServiceFactory<SandboxService> sandbox, PaceServiceFactory<WebService> web, TestClock clock)
     {
         Database = database;
         Sandbox = sandbox;
@@ -84,9 +63,9 @@ public sealed partial class SignInHarness : IAsyncDisposable
 
     public PaceServiceFactory<SandboxService> Sandbox { get; }
 
-    public WebFactory Web { get; }
+    public PaceServiceFactory<WebService> Web { get; }
 
-    public ManualClock Clock { get; }
+    public TestClock Clock { get; }
 
     public Uri WebBase => Web.BaseAddress;
 
@@ -96,8 +75,8 @@ public sealed partial class SignInHarness : IAsyncDisposable
         await FixedStaff.SeedAsync(database);
         var sandbox = new PaceServiceFactory<SandboxService>(new Dictionary<string, string?>());
         var settings = PaceWebSettings.ForGoogleTwin(database.ConnectionString, sandbox.BaseAddress, webSettings);
-        var clock = new ManualClock();
-        var web = new WebFactory(settings, clock);
+        var clock = new TestClock();
+        var web = new PaceServiceFactory<WebService>(settings, clock);
         var callback = new Uri(web.BaseAddress, "signin-google").ToString();
         sandbox.Services.GetRequiredService<IOptions<GoogleSandboxOptions>>().Value.Clients[0].RedirectUris.Add(callback);
         return new SignInHarness(database, sandbox, web, clock);

@@ -1,32 +1,20 @@
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.TestHost;
-using Microsoft.Extensions.DependencyInjection;
 using Pace.Data;
 using Pace.Identity;
 using Pace.Testing;
 
 namespace Pace.Web.Tests.Tokens;
 
-/// <summary>A clock the test moves (expiry, rotation) instead of sleeping.</summary>
-public sealed class TestClock(DateTimeOffset start) : TimeProvider
-{
-    public DateTimeOffset Now { get; private set; } = start;
-
-    public override DateTimeOffset GetUtcNow() => Now;
-
-    public void Advance(TimeSpan by) => Now += by;
-}
-
 /// <summary>pace-web on real Kestrel over a fresh migrated Pace DB, with a test clock and its own key-encryption key.</summary>
 public sealed class TokenTestHost : IAsyncDisposable
 {
-    private readonly Factory _factory;
+    private readonly PaceServiceFactory<WebService> _factory;
 
-    private TokenTestHost(TestDatabase database, Factory factory, HttpClient client)
+    private TokenTestHost(TestDatabase database, PaceServiceFactory<WebService> factory, TestClock clock, HttpClient client)
     {
+        Clock = clock;
         Database = database;
         _factory = factory;
         Http = client;
@@ -36,7 +24,7 @@ public sealed class TokenTestHost : IAsyncDisposable
 
     public HttpClient Http { get; }
 
-    public TestClock Clock => _factory.Clock;
+    public TestClock Clock { get; }
 
     public IServiceProvider Services => _factory.Services;
 
@@ -50,8 +38,9 @@ public sealed class TokenTestHost : IAsyncDisposable
     {
         var database = await TestDatabase.CreateMigratedAsync(PaceDatabase.Pace);
         var all = PaceWebSettings.For(database.ConnectionString, settings);
-        var factory = new Factory(all, new TestClock(DateTimeOffset.UtcNow));
-        return new TokenTestHost(database, factory, factory.CreateHttpClient());
+        var clock = new TestClock();
+        var factory = new PaceServiceFactory<WebService>(all, clock);
+        return new TokenTestHost(database, factory, clock, factory.CreateHttpClient());
     }
 
     public async Task<User> SeedUserAsync(string email, UserRole role = UserRole.Agent, bool active = true, Guid? teamId = null)
@@ -137,16 +126,5 @@ public sealed class TokenTestHost : IAsyncDisposable
         Http.Dispose();
         await _factory.DisposeAsync();
         await Database.DisposeAsync();
-    }
-
-    private sealed class Factory(IReadOnlyDictionary<string, string?> settings, TestClock clock) : PaceServiceFactory<WebService>(settings)
-    {
-        public TestClock Clock { get; } = clock;
-
-        protected override void ConfigureWebHost(IWebHostBuilder builder)
-        {
-            base.ConfigureWebHost(builder);
-            builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
-        }
     }
 }
