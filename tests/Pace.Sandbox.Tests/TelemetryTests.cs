@@ -17,7 +17,7 @@ public sealed class TelemetryTests
     public async Task Traces_reach_the_configured_OTLP_collector_with_the_service_name()
     {
         await using var collector = await OtlpCollector.StartAsync();
-        var sandbox = new PaceServiceFactory<SandboxService>(new Dictionary<string, string?>
+        await using var sandbox = new PaceServiceFactory<SandboxService>(new Dictionary<string, string?>
         {
             ["Telemetry:OtlpEndpoint"] = collector.Address,
             ["Telemetry:OtlpProtocol"] = "http",
@@ -27,10 +27,8 @@ public sealed class TelemetryTests
             Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(new Uri("/healthz", UriKind.Relative))).StatusCode);
         }
 
-        // Stopping the service flushes what the batch exporter holds.
-        await sandbox.DisposeAsync();
-
-        var traces = collector.Received("/v1/traces");
+        // The batch exporter sends every few seconds: wait for the request's span, with a deadline, not a sleep.
+        var traces = await collector.WaitForAsync("/v1/traces", body => body.Contains("/healthz", StringComparison.Ordinal), TimeSpan.FromSeconds(30));
         Assert.NotEmpty(traces);
         Assert.Contains(traces, body => body.Contains("pace-sandbox", StringComparison.Ordinal) && body.Contains("/healthz", StringComparison.Ordinal));
         Assert.All(collector.ContentTypes, t => Assert.Equal("application/x-protobuf", t));
@@ -62,6 +60,19 @@ public sealed class TelemetryTests
         public IEnumerable<string> ContentTypes => _received.Select(r => r.ContentType);
 
         public List<string> Received(string path) => _received.Where(r => r.Path == path).Select(r => r.Body).ToList();
+
+        /// <summary>What arrived at <paramref name="path"/> once something matching <paramref name="until"/> has, or at the deadline.</summary>
+        public async Task<List<string>> WaitForAsync(string path, Func<string, bool> until, TimeSpan deadline)
+        {
+            using var timeout = new CancellationTokenSource(deadline);
+            using var poll = new PeriodicTimer(TimeSpan.FromMilliseconds(100));
+            while (!Received(path).Any(until) && !timeout.IsCancellationRequested)
+            {
+                await poll.WaitForNextTickAsync(CancellationToken.None);
+            }
+
+            return Received(path);
+        }
 
         public static async Task<OtlpCollector> StartAsync()
         {
