@@ -100,18 +100,7 @@ public sealed class AuditInterceptor(IAuditActorAccessor actors, TimeProvider cl
             EntityState.Deleted => "deleted",
             _ => "updated",
         };
-        return new AuditEntry
-        {
-            OccurredAt = now,
-            ActorUserId = actor.UserId,
-            ActorClient = actor.Client,
-            Action = $"{type}.{verb}",
-            EntityType = type,
-            EntityId = EntityId(entry),
-            Data = JsonSerializer.Serialize(new { changes }),
-            IpAddress = actor.IpAddress,
-            TraceId = actor.TraceId,
-        };
+        return AuditLog.Entry(actor, now, $"{type}.{verb}", type, EntityId(entry), JsonSerializer.Serialize(new { changes }));
     }
 
     /// <summary>The id the record is found by: its own, or for a dependent row without one (a consent), its owner's.</summary>

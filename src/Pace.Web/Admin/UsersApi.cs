@@ -6,11 +6,10 @@ using Npgsql;
 using Pace.Common;
 using Pace.Data;
 using Pace.Identity;
+using Pace.Web.Audit;
+using Pace.Web.Common;
 using Pace.Web.Identity;
 using Pace.Web.Identity.SignIn;
-using Pace.Web.Identity.Tokens;
-
-using Pace.Web.Common;
 
 namespace Pace.Web.Admin;
 
@@ -312,7 +311,7 @@ public static class UsersApi
             // Bulk update, so the interceptor does not see it: the explicit entry below carries the count.
             var revoked = await db.UserSessions.Where(s => s.UserId == id && s.RevokedAt == null && s.ExpiresAt > now)
                 .ExecuteUpdateAsync(s => s.SetProperty(x => x.RevokedAt, now).SetProperty(x => x.UpdatedAt, now), cancellationToken);
-            TokenAudit.Add(db, context, clock, "user.deactivated", "user", id, new { email = user.Email, sessions_revoked = revoked });
+            db.Record(context, clock, "user.deactivated", "user", id, new { email = user.Email, sessions_revoked = revoked });
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }
@@ -333,7 +332,7 @@ public static class UsersApi
         {
             user.IsActive = true;
             user.DeactivatedAt = null;
-            TokenAudit.Add(db, context, clock, "user.reactivated", "user", id, new { email = user.Email });
+            db.Record(context, clock, "user.reactivated", "user", id, new { email = user.Email });
             try
             {
                 await db.SaveChangesAsync(cancellationToken);

@@ -15,19 +15,20 @@ public sealed class HttpAuditActor(IHttpContextAccessor accessor) : IAuditActorA
         get
         {
             var http = accessor.HttpContext;
-            if (http is null)
-            {
-                return AuditActor.System;
-            }
-
-            var user = http.User;
-            Guid? userId = user.Identity?.IsAuthenticated == true && Guid.TryParse(user.FindFirstValue(PaceClaims.UserId), out var id) ? id : null;
-            var client = user.Identity?.IsAuthenticated == true ? user.FindFirstValue(PaceClaims.ClientId) : null;
-            return new AuditActor(
-                userId,
-                client,
-                http.Connection.RemoteIpAddress?.ToString(),
-                Activity.Current?.TraceId.ToHexString());
+            return http is null ? AuditActor.System : From(http);
         }
+    }
+
+    /// <summary>Who is acting in <paramref name="http"/>: the signed-in person or client, the address, the trace.</summary>
+    public static AuditActor From(HttpContext http)
+    {
+        var user = http.User;
+        var authenticated = user.Identity?.IsAuthenticated == true;
+        Guid? userId = authenticated && Guid.TryParse(user.FindFirstValue(PaceClaims.UserId), out var id) ? id : null;
+        return new AuditActor(
+            userId,
+            authenticated ? user.FindFirstValue(PaceClaims.ClientId) : null,
+            http.Connection.RemoteIpAddress?.ToString(),
+            Activity.Current?.TraceId.ToHexString() ?? http.TraceIdentifier);
     }
 }

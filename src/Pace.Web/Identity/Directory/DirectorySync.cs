@@ -1,5 +1,5 @@
 using Microsoft.EntityFrameworkCore;
-using Pace.Audit;
+using Pace.Data.Audit;
 using Pace.Data;
 using Pace.Identity;
 using Pace.Integrations.Google;
@@ -68,13 +68,8 @@ public sealed partial class DirectorySync(
         }
 
         var result = new DirectorySyncResult(created, deactivated, renamed, users.Count - deactivated - renamed);
-        db.AuditLog.Add(new AuditEntry
-        {
-            OccurredAt = now,
-            ActorClient = "directory-sync",
-            Action = "directory.synced",
-            Data = System.Text.Json.JsonSerializer.Serialize(new { domain, result.Created, result.Deactivated, result.Renamed }),
-        });
+        db.Record(AuditActor.System with { Client = "directory-sync" }, now, "directory.synced", null, null,
+            new { domain, result.Created, result.Deactivated, result.Renamed });
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         await db.UserSessions.Where(s => leavers.Contains(s.UserId) && s.RevokedAt == null)

@@ -1,12 +1,10 @@
-using System.Diagnostics;
 using System.Security.Claims;
-using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
-using Pace.Audit;
 using Pace.Data;
 using Pace.Identity;
+using Pace.Web.Audit;
 
 namespace Pace.Web.Identity.SignIn;
 
@@ -83,7 +81,7 @@ public sealed class BrowserSessions(PaceDbContext db, IOptions<SignInOptions> op
             UserAgent = Truncate(http.Request.Headers[HeaderNames.UserAgent].ToString(), 500),
         };
         db.UserSessions.Add(session);
-        db.AuditLog.Add(Audit(SignInAuditActions.SignedIn, user.Id, http, new { email = user.Email, session = session.Id, google_subject_bound = bound }));
+        Audit(SignInAuditActions.SignedIn, user.Id, http, new { email = user.Email, session = session.Id, google_subject_bound = bound });
         await db.SaveChangesAsync(cancellationToken);
         return Principal(user.Id, user.Email, user.DisplayName, user.Role, user.TeamId, session.Id);
     }
@@ -91,7 +89,7 @@ public sealed class BrowserSessions(PaceDbContext db, IOptions<SignInOptions> op
     /// <summary>Records a refused sign-in (reason, address when known, detail for the operator).</summary>
     public async Task AuditRefusalAsync(SignInRefusal refusal, string? email, string? detail, HttpContext http, CancellationToken cancellationToken)
     {
-        db.AuditLog.Add(Audit(SignInAuditActions.Refused, null, http, new { reason = refusal.Code, email, detail }));
+        Audit(SignInAuditActions.Refused, null, http, new { reason = refusal.Code, email, detail });
         await db.SaveChangesAsync(cancellationToken);
     }
 
@@ -148,7 +146,7 @@ public sealed class BrowserSessions(PaceDbContext db, IOptions<SignInOptions> op
         var now = clock.GetUtcNow();
         await db.UserSessions.Where(s => s.Id == sessionId && s.UserId == userId && s.RevokedAt == null)
             .ExecuteUpdateAsync(s => s.SetProperty(x => x.RevokedAt, now).SetProperty(x => x.UpdatedAt, now), cancellationToken);
-        db.AuditLog.Add(Audit(SignInAuditActions.SignedOut, userId, http, new { session = sessionId, everywhere = false }));
+        Audit(SignInAuditActions.SignedOut, userId, http, new { session = sessionId, everywhere = false });
         await db.SaveChangesAsync(cancellationToken);
     }
 
@@ -163,7 +161,7 @@ public sealed class BrowserSessions(PaceDbContext db, IOptions<SignInOptions> op
         var now = clock.GetUtcNow();
         var revoked = await db.UserSessions.Where(s => s.UserId == userId && s.RevokedAt == null)
             .ExecuteUpdateAsync(s => s.SetProperty(x => x.RevokedAt, now).SetProperty(x => x.UpdatedAt, now), cancellationToken);
-        db.AuditLog.Add(Audit(SignInAuditActions.SignedOut, userId, http, new { everywhere = true, sessions = revoked }));
+        Audit(SignInAuditActions.SignedOut, userId, http, new { everywhere = true, sessions = revoked });
         await db.SaveChangesAsync(cancellationToken);
         return revoked;
     }
@@ -203,17 +201,8 @@ public sealed class BrowserSessions(PaceDbContext db, IOptions<SignInOptions> op
 
     public static string? IpAddress(HttpContext http) => http.Connection.RemoteIpAddress?.ToString();
 
-    private AuditEntry Audit(string action, Guid? userId, HttpContext http, object data) => new()
-    {
-        OccurredAt = clock.GetUtcNow(),
-        ActorUserId = userId,
-        Action = action,
-        EntityType = userId is null ? null : "user",
-        EntityId = userId,
-        Data = JsonSerializer.Serialize(data),
-        IpAddress = IpAddress(http),
-        TraceId = Activity.Current?.TraceId.ToHexString(),
-    };
+    private void Audit(string action, Guid? userId, HttpContext http, object data) =>
+        db.Record(http, clock, action, userId is null ? null : "user", userId, data, actorUserId: userId);
 
     private static TimeSpan Min(TimeSpan a, TimeSpan b) => a < b ? a : b;
 

@@ -6,6 +6,7 @@ using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
 using Pace.Data;
 using Pace.Identity;
+using Pace.Web.Audit;
 
 namespace Pace.Web.Identity.Tokens;
 
@@ -134,7 +135,7 @@ public sealed class PersonalTokenValidator(PaceDbContext db, TimeProvider clock)
             : null;
         if (reason is not null)
         {
-            TokenAudit.Add(db, context, clock, "personal_token.refused", "personal_token", found.Token.Id,
+            db.Record(context, clock, "personal_token.refused", "personal_token", found.Token.Id,
                 new { reason, token_name = found.Token.Name }, actorUserId: found.User.Id);
             await db.SaveChangesAsync(cancellationToken);
             return new Result(null, null);

@@ -4,7 +4,9 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
 using Pace.Data;
+using Pace.Data.Audit;
 using Pace.Identity;
+using Pace.Web.Audit;
 
 namespace Pace.Web.Identity.Tokens;
 
@@ -93,7 +95,7 @@ internal static class OAuthTokenEndpoint
         }
 
         var token = await issuer.IssueAccessTokenAsync(client.ClientId, scopes, person, cancellationToken);
-        TokenAudit.Add(db, context, clock, "token.issued", "machine_client", client.Id,
+        db.Record(context, clock, "token.issued", "machine_client", client.Id,
             new { client_id = client.ClientId, grant_type = grantType, scopes, sub = person?.Id.ToString() ?? client.ClientId, jti = token.Id },
             actorUserId: person?.Id, actorClient: client.ClientId);
         await db.SaveChangesAsync(cancellationToken);
@@ -176,8 +178,8 @@ internal static class OAuthTokenEndpoint
         PaceDbContext db, HttpContext context, TimeProvider clock, string clientId, Guid? clientRowId, string grantType, string reason,
         CancellationToken cancellationToken)
     {
-        TokenAudit.Add(db, context, clock, "token.refused", "machine_client", clientRowId,
-            new { client_id = TokenAudit.Truncate(clientId, 100), grant_type = TokenAudit.Truncate(grantType, 100), reason },
+        db.Record(context, clock, "token.refused", "machine_client", clientRowId,
+            new { client_id = AuditLog.Truncate(clientId, 100), grant_type = AuditLog.Truncate(grantType, 100), reason },
             actorClient: clientId);
         await db.SaveChangesAsync(cancellationToken);
     }

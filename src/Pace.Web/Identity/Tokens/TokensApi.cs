@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using Pace.Data;
 using Pace.Identity;
+using Pace.Web.Audit;
 
 namespace Pace.Web.Identity.Tokens;
 
@@ -95,7 +96,7 @@ public static partial class TokensApi
         if (token.RevokedAt is null)
         {
             token.RevokedAt = clock.GetUtcNow();
-            TokenAudit.Add(db, context, clock, "personal_token.revoked", "personal_token", token.Id, new { token_name = token.Name, prefix = token.Prefix });
+            db.Record(context, clock, "personal_token.revoked", "personal_token", token.Id, new { token_name = token.Name, prefix = token.Prefix });
             await db.SaveChangesAsync(cancellationToken);
         }
 
@@ -177,7 +178,7 @@ public static partial class TokensApi
         var secret = TokenSecrets.NewSecret();
         client.SecretHash = TokenSecrets.Hash(secret);
         // The interceptor never copies hashes, so the change would leave no trace without this row.
-        TokenAudit.Add(db, context, clock, "machine_client.secret_rotated", "machine_client", client.Id, new { client_id = client.ClientId });
+        db.Record(context, clock, "machine_client.secret_rotated", "machine_client", client.Id, new { client_id = client.ClientId });
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.Ok(new MachineClientSecret(client.Id, client.ClientId, client.Name, client.Scopes, secret));
     }
