@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Http.HttpResults;
 using Pace.Web.Identity;
 
 namespace Pace.Web.Admin;
@@ -13,12 +12,4 @@ public static class AdminApi
         group.MapGroup("/teams").MapTeamsApi();
         return group;
     }
-
-    internal static ProblemHttpResult NotFound(string what, Guid id) =>
-        TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found", detail: $"There is no {what} {id}.");
-
-    internal static ProblemHttpResult Conflict(string title, string detail) =>
-        TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: title, detail: detail);
-
-    internal static Dictionary<string, string[]> Errors() => new(StringComparer.Ordinal);
 }

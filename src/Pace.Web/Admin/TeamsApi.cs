@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using Pace.Data;
 using Pace.Identity;
+using Pace.Web.Common;
 
 namespace Pace.Web.Admin;
 
@@ -23,7 +24,7 @@ public static class TeamsApi
     internal static async Task<Results<Created<TeamInfo>, ValidationProblem, ProblemHttpResult>> CreateAsync(
         CreateTeamRequest request, PaceDbContext db, CancellationToken cancellationToken)
     {
-        var errors = AdminApi.Errors();
+        var errors = ApiProblems.Errors();
         var name = ValidateName(request.Name, errors);
         await ValidateManagerAsync(db, request.ManagerId, errors, cancellationToken);
         if (errors.Count > 0)
@@ -56,10 +57,10 @@ public static class TeamsApi
         var team = await db.Teams.SingleOrDefaultAsync(t => t.Id == id, cancellationToken);
         if (team is null)
         {
-            return AdminApi.NotFound("team", id);
+            return ApiProblems.NotFound("team", id);
         }
 
-        var errors = AdminApi.Errors();
+        var errors = ApiProblems.Errors();
         if (request.Name is not null)
         {
             team.Name = ValidateName(request.Name, errors);
@@ -123,5 +124,5 @@ public static class TeamsApi
     }
 
     private static ProblemHttpResult DuplicateName(string name) =>
-        AdminApi.Conflict("Duplicate team name", $"A team named '{name}' already exists.");
+        ApiProblems.Conflict("Duplicate team name", $"A team named '{name}' already exists.");
 }

@@ -45,7 +45,7 @@ public static class UsersApi
     internal static async Task<Results<Ok<UserPage>, ValidationProblem>> ListAsync(
         PaceDbContext db, string? role, Guid? teamId, bool? active, string? q, string? cursor, int? limit, CancellationToken cancellationToken)
     {
-        var errors = AdminApi.Errors();
+        var errors = ApiProblems.Errors();
         var size = limit ?? 50;
         if (size is < 1 or > MaxLimit)
         {
@@ -104,7 +104,7 @@ public static class UsersApi
 
         if (!string.IsNullOrEmpty(prefix))
         {
-            var pattern = EscapeLike(prefix) + "%";
+            var pattern = ApiProblems.EscapeLike(prefix) + "%";
             query = query.Where(u => EF.Functions.ILike(u.DisplayName, pattern, "\\") || EF.Functions.ILike(u.Email, pattern, "\\"));
         }
 
@@ -130,7 +130,7 @@ public static class UsersApi
         var found = await FindAsync(db, id, cancellationToken);
         if (found is null)
         {
-            return AdminApi.NotFound("user", id);
+            return ApiProblems.NotFound("user", id);
         }
 
         EntityTags.Set(context.Response, found.Value.Version);
@@ -140,7 +140,7 @@ public static class UsersApi
     internal static async Task<Results<Created<UserInfo>, ValidationProblem, ProblemHttpResult>> CreateAsync(
         CreateUserRequest request, HttpContext context, PaceDbContext db, IOptions<GoogleSignInOptions> google, CancellationToken cancellationToken)
     {
-        var errors = AdminApi.Errors();
+        var errors = ApiProblems.Errors();
         var email = ValidateEmail(request.Email, google.Value.WorkspaceDomains, errors);
         var displayName = ValidateDisplayName(request.DisplayName, errors);
         if (!TryParseRole(request.Role, out var role))
@@ -197,7 +197,7 @@ public static class UsersApi
         var user = await db.Users.SingleOrDefaultAsync(u => u.Id == id, cancellationToken);
         if (user is null)
         {
-            return AdminApi.NotFound("user", id);
+            return ApiProblems.NotFound("user", id);
         }
 
         if (EntityTags.Check(context.Request, user.Version) is not EntityTags.Precondition.Met and var precondition)
@@ -205,7 +205,7 @@ public static class UsersApi
             return EntityTags.Result(precondition);
         }
 
-        var errors = AdminApi.Errors();
+        var errors = ApiProblems.Errors();
         if (request.DisplayName is not null)
         {
             user.DisplayName = ValidateDisplayName(request.DisplayName, errors);
@@ -256,7 +256,7 @@ public static class UsersApi
         var wasAdmin = db.Entry(user).Property(u => u.Role).OriginalValue == UserRole.Admin;
         if (wasAdmin && user.Role != UserRole.Admin && user.IsActive && await IsLastActiveAdminAsync(db, user.Id, cancellationToken))
         {
-            return AdminApi.Conflict("Last admin", "This is the last active admin: make someone else an admin first, or nobody could manage PACE.");
+            return ApiProblems.Conflict("Last admin", "This is the last active admin: make someone else an admin first, or nobody could manage PACE.");
         }
 
         try
@@ -281,19 +281,19 @@ public static class UsersApi
         var user = await db.Users.SingleOrDefaultAsync(u => u.Id == id, cancellationToken);
         if (user is null)
         {
-            return AdminApi.NotFound("user", id);
+            return ApiProblems.NotFound("user", id);
         }
 
         if (user.IsActive)
         {
             if (user.Role == UserRole.Admin && await IsLastActiveAdminAsync(db, id, cancellationToken))
             {
-                return AdminApi.Conflict("Last admin", "This is the last active admin: make someone else an admin first, or nobody could manage PACE.");
+                return ApiProblems.Conflict("Last admin", "This is the last active admin: make someone else an admin first, or nobody could manage PACE.");
             }
 
             if (context.User.ToActor().UserId == id)
             {
-                return AdminApi.Conflict("Own account", "You cannot deactivate your own account: another admin must, so that you cannot lock yourself out by mistake.");
+                return ApiProblems.Conflict("Own account", "You cannot deactivate your own account: another admin must, so that you cannot lock yourself out by mistake.");
             }
 
             var now = clock.GetUtcNow();
@@ -305,7 +305,7 @@ public static class UsersApi
             }
             catch (DbUpdateConcurrencyException)
             {
-                return AdminApi.Conflict("Changed meanwhile", "The user was changed while being deactivated. Try again.");
+                return ApiProblems.Conflict("Changed meanwhile", "The user was changed while being deactivated. Try again.");
             }
 
             // Bulk update, so the interceptor does not see it: the explicit entry below carries the count.
@@ -325,7 +325,7 @@ public static class UsersApi
         var user = await db.Users.SingleOrDefaultAsync(u => u.Id == id, cancellationToken);
         if (user is null)
         {
-            return AdminApi.NotFound("user", id);
+            return ApiProblems.NotFound("user", id);
         }
 
         if (!user.IsActive)
@@ -339,7 +339,7 @@ public static class UsersApi
             }
             catch (DbUpdateConcurrencyException)
             {
-                return AdminApi.Conflict("Changed meanwhile", "The user was changed while being reactivated. Try again.");
+                return ApiProblems.Conflict("Changed meanwhile", "The user was changed while being reactivated. Try again.");
             }
         }
 
@@ -388,7 +388,7 @@ public static class UsersApi
     }
 
     private static ProblemHttpResult DuplicateEmail(string email) =>
-        AdminApi.Conflict("Duplicate email", $"A user with the email '{email}' already exists.");
+        ApiProblems.Conflict("Duplicate email", $"A user with the email '{email}' already exists.");
 
     private static string ValidateEmail(string? value, IReadOnlyCollection<string> domains, Dictionary<string, string[]> errors)
     {
@@ -445,8 +445,6 @@ public static class UsersApi
         return string.IsNullOrEmpty(brn) ? null : brn;
     }
 
-    private static string EscapeLike(string value) =>
-        value.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal);
 
     private sealed record Row(UserInfo Info, uint Version);
 

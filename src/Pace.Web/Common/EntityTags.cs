@@ -2,7 +2,7 @@ using System.Globalization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Net.Http.Headers;
 
-namespace Pace.Web.Admin;
+namespace Pace.Web.Common;
 
 /// <summary>
 /// Optimistic concurrency over HTTP: the ETag is the row's <c>xmin</c> version; a change must send it back in
