@@ -46,6 +46,8 @@ public sealed class PaceDbContext(DbContextOptions<PaceDbContext> options) : DbC
 
     public DbSet<Consent> Consents => Set<Consent>();
 
+    public DbSet<AssignmentRule> AssignmentRules => Set<AssignmentRule>();
+
     public DbSet<Listing> Listings => Set<Listing>();
 
     public DbSet<ListingMedia> ListingMedia => Set<ListingMedia>();

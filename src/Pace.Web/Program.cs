@@ -33,6 +33,7 @@ app.MapRazorPages();
 app.MapPaceTokens();
 app.MapGroup("/api/v1/admin/audit").MapAuditApi();
 app.MapGroup("/api/v1/applicants").MapApplicantsApi();
+app.MapGroup("/api/v1/assignment-rules").MapAssignmentRulesApi();
 app.MapGroup("/api/v1/admin").MapAdminApi();
 
 return await app.RunServiceAsync();

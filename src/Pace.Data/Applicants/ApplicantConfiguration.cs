@@ -96,3 +96,18 @@ internal sealed class ConsentConfiguration : IEntityTypeConfiguration<Consent>
         builder.HasOne<Pace.Identity.User>().WithMany().HasForeignKey(c => c.RecordedById).OnDelete(DeleteBehavior.SetNull);
     }
 }
+
+internal sealed class AssignmentRuleConfiguration : IEntityTypeConfiguration<AssignmentRule>
+{
+    public void Configure(EntityTypeBuilder<AssignmentRule> builder)
+    {
+        builder.IsEntity("assignment_rules");
+        builder.Property(r => r.Name).HasMaxLength(100);
+        // Routing reads the active rules in priority order.
+        builder.HasIndex(r => new { r.Priority, r.Id }).HasFilter("is_active");
+        builder.HasIndex(r => r.TeamId);
+        builder.HasOne<Pace.Identity.Team>().WithMany().HasForeignKey(r => r.TeamId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<Pace.Identity.User>().WithMany().HasForeignKey(r => r.LastAssignedUserId).OnDelete(DeleteBehavior.SetNull);
+        builder.ToTable(t => t.HasCheckConstraint("ck_assignment_rules_price_band", "price_min IS NULL OR price_max IS NULL OR price_min <= price_max"));
+    }
+}

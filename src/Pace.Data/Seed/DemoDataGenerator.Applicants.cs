@@ -493,10 +493,6 @@ internal sealed partial class DemoDataGenerator
         _ => source.ToString(),
     };
 
-    private static string StageName(ApplicantStage stage) => stage.ToString();
-
-    private static string StageCode(ApplicantStage stage) => Common.ModelConventions.ToSnakeCase(stage.ToString());
-
     private string LostReasonFor(ApplicantStage lostFrom, Purpose purpose)
     {
         var elsewhere = purpose == Purpose.Sale ? "bought-elsewhere" : "rented-elsewhere";

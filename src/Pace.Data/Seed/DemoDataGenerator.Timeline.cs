@@ -294,8 +294,9 @@ internal sealed partial class DemoDataGenerator
 
         private void StageChange(ApplicantStage from, ApplicantStage to, DateTimeOffset at, string? reason, string? body)
         {
-            Add(g.NewActivity(ActivityKind.StageChange, at, applicant.Id, AgentId, subject: $"Stage: {StageName(from)} → {StageName(to)}", body: body,
-                data: reason is null ? Data(new { from = StageCode(from), to = StageCode(to) }) : Data(new { from = StageCode(from), to = StageCode(to), reason })));
+            // The same entry the API writes, with the generator's deterministic id.
+            var entry = TimelineEntries.StageChange(applicant.Id, from, to, AgentId, at, reason, body);
+            Add(g.NewActivity(ActivityKind.StageChange, at, applicant.Id, AgentId, subject: entry.Subject, body: body, data: entry.Data));
         }
 
         private void Qualify(DateTimeOffset at)

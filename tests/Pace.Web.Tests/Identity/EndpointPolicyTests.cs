@@ -22,6 +22,9 @@ public sealed class EndpointPolicyTests
         /// <summary>Any signed-in member of staff.</summary>
         Staff,
 
+        /// <summary>Managers and admins.</summary>
+        ManagerOrAdmin,
+
         Admin,
     }
 
@@ -40,7 +43,23 @@ public sealed class EndpointPolicyTests
         ["GET /"] = Access.Staff,
         ["GET /Index"] = Access.Staff,
         ["GET /api/v1/me"] = Access.Staff,
+        ["GET /api/v1/applicants"] = Access.Staff,
         ["GET /api/v1/applicants/{id}"] = Access.Staff,
+        ["POST /api/v1/applicants"] = Access.Staff,
+        ["PATCH /api/v1/applicants/{id}"] = Access.Staff,
+        ["DELETE /api/v1/applicants/{id}"] = Access.Staff,
+        ["POST /api/v1/applicants/{id}/stage"] = Access.Staff,
+        ["GET /api/v1/applicants/{id}/duplicates"] = Access.Staff,
+        ["POST /api/v1/applicants/{id}/merge"] = Access.Staff,
+        ["POST /api/v1/applicants/{id}/assign"] = Access.ManagerOrAdmin,
+        ["POST /api/v1/applicants/reassign"] = Access.ManagerOrAdmin,
+        ["POST /api/v1/applicants/{id}/requirements"] = Access.Staff,
+        ["PUT /api/v1/applicants/{id}/requirements/{requirementId}"] = Access.Staff,
+        ["DELETE /api/v1/applicants/{id}/requirements/{requirementId}"] = Access.Staff,
+        ["GET /api/v1/assignment-rules"] = Access.ManagerOrAdmin,
+        ["POST /api/v1/assignment-rules"] = Access.ManagerOrAdmin,
+        ["PUT /api/v1/assignment-rules/{id}"] = Access.ManagerOrAdmin,
+        ["DELETE /api/v1/assignment-rules/{id}"] = Access.ManagerOrAdmin,
         ["GET /api/v1/me/tokens"] = Access.Staff,
         ["POST /api/v1/me/tokens"] = Access.Staff,
         ["DELETE /api/v1/me/tokens/{id}"] = Access.Staff,
@@ -94,7 +113,7 @@ public sealed class EndpointPolicyTests
             var (method, path) = Split(endpoint);
             foreach (var (caller, token) in callers)
             {
-                using var request = new HttpRequestMessage(new HttpMethod(method), new Uri(path.Replace("{id}", Guid.NewGuid().ToString(), StringComparison.Ordinal), UriKind.Relative));
+                using var request = new HttpRequestMessage(new HttpMethod(method), new Uri(System.Text.RegularExpressions.Regex.Replace(path, @"\{\w+\}", _ => Guid.NewGuid().ToString()), UriKind.Relative));
                 if (token is not null)
                 {
                     request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
@@ -111,6 +130,7 @@ public sealed class EndpointPolicyTests
                 {
                     Access.Anyone => true,
                     Access.Staff => caller is "agent" or "manager" or "admin",
+                    Access.ManagerOrAdmin => caller is "manager" or "admin",
                     Access.Admin => caller == "admin",
                     _ => false,
                 };

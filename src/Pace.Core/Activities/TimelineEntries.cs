@@ -1,0 +1,54 @@
+using System.Text.Json;
+using Pace.Applicants;
+
+namespace Pace.Activities;
+
+/// <summary>
+/// The timeline entries events write about an applicant, in one shape whoever writes them (the API, a viewing
+/// being completed, a lead being routed), so the timeline and the stage history read them the same way.
+/// </summary>
+public static class TimelineEntries
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    /// <summary>The snake_case code of a stage, as stored and as the API names it.</summary>
+    public static string StageCode(ApplicantStage stage) => stage switch
+    {
+        ApplicantStage.New => "new",
+        ApplicantStage.Contacted => "contacted",
+        ApplicantStage.Qualified => "qualified",
+        ApplicantStage.Viewing => "viewing",
+        ApplicantStage.Offer => "offer",
+        ApplicantStage.Won => "won",
+        ApplicantStage.Lost => "lost",
+        _ => throw new ArgumentOutOfRangeException(nameof(stage), stage, null),
+    };
+
+    /// <summary>The applicant moved from <paramref name="from"/> to <paramref name="to"/>; <paramref name="why"/> says what moved them.</summary>
+    public static Activity StageChange(Guid applicantId, ApplicantStage from, ApplicantStage to, Guid? userId, DateTimeOffset at, string? reason = null, string? why = null) => new()
+    {
+        Kind = ActivityKind.StageChange,
+        ApplicantId = applicantId,
+        UserId = userId,
+        OccurredAt = at,
+        Subject = $"Stage: {Title(from)} → {Title(to)}",
+        Body = why,
+        Data = JsonSerializer.Serialize(
+            reason is null ? new { from = StageCode(from), to = StageCode(to) } : (object)new { from = StageCode(from), to = StageCode(to), reason },
+            Json),
+    };
+
+    /// <summary>The applicant was given to an agent, by a rule or by a person.</summary>
+    public static Activity Assignment(Guid applicantId, Guid agentId, string agentName, string rule, Guid? userId, DateTimeOffset at) => new()
+    {
+        Kind = ActivityKind.Assignment,
+        ApplicantId = applicantId,
+        UserId = userId,
+        OccurredAt = at,
+        Subject = "Assigned",
+        Body = $"Assigned to {agentName}.",
+        Data = JsonSerializer.Serialize(new { agentId, rule }, Json),
+    };
+
+    private static string Title(ApplicantStage stage) => stage.ToString();
+}
