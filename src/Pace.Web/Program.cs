@@ -5,6 +5,7 @@ using Pace.Web.Admin;
 using Pace.Web.Applicants;
 using Pace.Web.Audit;
 using Pace.Web.Common;
+using Pace.Web.Dashboard;
 using Pace.Web.Identity.SignIn;
 using Pace.Web.Identity.Tokens;
 using Pace.Web.Identity;
@@ -34,6 +35,7 @@ app.MapPaceTokens();
 app.MapGroup("/api/v1/admin/audit").MapAuditApi();
 app.MapGroup("/api/v1/applicants").MapApplicantsApi();
 app.MapGroup("/api/v1/assignment-rules").MapAssignmentRulesApi();
+app.MapGroup("/api/v1/dashboard").MapDashboardApi();
 app.MapGroup("/api/v1/admin").MapAdminApi();
 
 return await app.RunServiceAsync();

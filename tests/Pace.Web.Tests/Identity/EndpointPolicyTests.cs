@@ -57,6 +57,7 @@ public sealed class EndpointPolicyTests
         ["PUT /api/v1/applicants/{id}/requirements/{requirementId}"] = Access.Staff,
         ["DELETE /api/v1/applicants/{id}/requirements/{requirementId}"] = Access.Staff,
         ["GET /api/v1/assignment-rules"] = Access.ManagerOrAdmin,
+        ["GET /api/v1/dashboard/team"] = Access.ManagerOrAdmin,
         ["POST /api/v1/assignment-rules"] = Access.ManagerOrAdmin,
         ["PUT /api/v1/assignment-rules/{id}"] = Access.ManagerOrAdmin,
         ["DELETE /api/v1/assignment-rules/{id}"] = Access.ManagerOrAdmin,
