@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Pace.Applicants;
+using Pace.Common;
 
 namespace Pace.Activities;
 
@@ -12,17 +13,7 @@ public static class TimelineEntries
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     /// <summary>The snake_case code of a stage, as stored and as the API names it.</summary>
-    public static string StageCode(ApplicantStage stage) => stage switch
-    {
-        ApplicantStage.New => "new",
-        ApplicantStage.Contacted => "contacted",
-        ApplicantStage.Qualified => "qualified",
-        ApplicantStage.Viewing => "viewing",
-        ApplicantStage.Offer => "offer",
-        ApplicantStage.Won => "won",
-        ApplicantStage.Lost => "lost",
-        _ => throw new ArgumentOutOfRangeException(nameof(stage), stage, null),
-    };
+    public static string StageCode(ApplicantStage stage) => SnakeCase.From(stage.ToString());
 
     /// <summary>The applicant moved from <paramref name="from"/> to <paramref name="to"/>; <paramref name="why"/> says what moved them.</summary>
     public static Activity StageChange(Guid applicantId, ApplicantStage from, ApplicantStage to, Guid? userId, DateTimeOffset at, string? reason = null, string? why = null) => new()
