@@ -3,6 +3,7 @@ using Pace.Activities;
 using Pace.Applicants;
 using Pace.Audit;
 using Pace.Data.Common;
+using Pace.Data.Listings;
 using Pace.Deals;
 using Pace.Identity;
 using Pace.Listings;
@@ -75,6 +76,7 @@ public sealed class PaceDbContext(DbContextOptions<PaceDbContext> options) : DbC
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.HasPostgresExtension("pg_trgm");
+        modelBuilder.HasSequence<long>(ListingReferences.Sequence).StartsAt(ListingReference.FirstNumber);
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(PaceDbContext).Assembly, t => t.Namespace?.StartsWith("Pace.Data.Ai", StringComparison.Ordinal) != true);
         ModelConventions.Apply(modelBuilder);
     }

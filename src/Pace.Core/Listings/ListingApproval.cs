@@ -13,6 +13,9 @@ public enum ApprovalDecision
     Pending,
     Approved,
     Rejected,
+
+    /// <summary>No longer asked for: the listing was withdrawn, or a newer price change replaced this one.</summary>
+    Cancelled,
 }
 
 /// <summary>A request for the team manager to approve a listing going live or a price change.</summary>

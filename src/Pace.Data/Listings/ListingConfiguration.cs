@@ -7,6 +7,9 @@ namespace Pace.Data.Listings;
 
 internal sealed class ListingConfiguration : IEntityTypeConfiguration<Listing>
 {
+    /// <summary>The predicate of the partial indexes of the inventory; queries must state it with constants to use them.</summary>
+    internal const string InventoryFilter = "status IN ('live', 'under_offer')";
+
     public void Configure(EntityTypeBuilder<Listing> builder)
     {
         builder.IsEntity("listings");
@@ -25,9 +28,18 @@ internal sealed class ListingConfiguration : IEntityTypeConfiguration<Listing>
         builder.Property(l => l.PermitNumber).HasMaxLength(64);
         builder.Property(l => l.ExternalId).HasMaxLength(64);
 
-        builder.HasIndex(l => l.Reference).IsUnique();
+        // text_pattern_ops: the reference search is a prefix (LIKE 'AA-S-102%'), which a plain index serves only in the C locale.
+        builder.HasIndex(l => l.Reference).IsUnique().HasOperators("text_pattern_ops");
         // Inventory search: live listings of a purpose by price; by location subtree; an agent's own listings.
         builder.HasIndex(l => new { l.Status, l.Purpose, l.PriceMinor, l.Id });
+        // The listing search's sorts over the inventory (live and under offer), and over one other status (0004_listings.sql says why).
+        builder.HasIndex(l => new { l.CreatedAt, l.Id }).IsDescending(true, true)
+            .HasFilter(InventoryFilter).HasDatabaseName("ix_listings_inventory_newest");
+        builder.HasIndex(l => new { l.Purpose, l.PriceMinor, l.Id })
+            .HasFilter(InventoryFilter).HasDatabaseName("ix_listings_inventory_price");
+        builder.HasIndex(l => new { l.Bedrooms, l.PriceMinor, l.Id })
+            .HasFilter(InventoryFilter).HasDatabaseName("ix_listings_inventory_beds");
+        builder.HasIndex(l => new { l.Status, l.CreatedAt, l.Id }).IsDescending(false, true, true);
         builder.HasIndex(l => new { l.LocationId, l.Status });
         builder.HasIndex(l => new { l.Status, l.Bedrooms });
         builder.HasIndex(l => new { l.ListingAgentId, l.UpdatedAt, l.Id }).IsDescending(false, true, true);

@@ -9,7 +9,7 @@ namespace Pace.Data.Seed;
 internal sealed partial class DemoDataGenerator
 {
     /// <summary>First listing reference number; references count up in the order listings were created.</summary>
-    public const int FirstReference = 10234;
+    public const long FirstReference = ListingReference.FirstNumber;
 
     // Trakheesi advertising permits are issued for a limited period and renewed while the listing is advertised.
     private const int PermitValidityDays = 90;
@@ -48,7 +48,7 @@ internal sealed partial class DemoDataGenerator
         {
             var listing = info.Listing;
             listing.Id = NewId(listing.CreatedAt);
-            listing.Reference = string.Create(CultureInfo.InvariantCulture, $"AA-{(listing.Purpose == Purpose.Sale ? 'S' : 'R')}-{reference++}");
+            listing.Reference = ListingReference.Format(listing.Purpose, reference++);
             FinishListing(info);
             AddOwner(batch, info, ownersByCommunity);
             AddMedia(batch, info);

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
+using Pace.Data.Listings;
 using Pace.Identity;
 
 namespace Pace.Data.Seed;
@@ -75,6 +76,8 @@ public static partial class DemoSeeder
         var listings = generator.GenerateListings();
         await loader.CopyPeopleAsync(listings);
         await loader.CopyAsync(listings.Listings);
+        // The generator numbers references itself: new listings must continue after them, never reuse one.
+        await ListingReferences.AdvancePastExistingAsync(connection, cancellationToken);
         await loader.CopyAsync(listings.Media);
         await loader.CopyAsync(listings.Portals);
         await loader.CopyAsync(listings.Approvals);

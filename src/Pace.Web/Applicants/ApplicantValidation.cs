@@ -237,7 +237,7 @@ internal sealed class ApplicantValidation(PaceDbContext db)
             target.Purpose = purpose;
         }
 
-        target.Category = input.Category ?? Listings.PropertyCategory.Residential;
+        target.Category = input.Category ?? Pace.Listings.PropertyCategory.Residential;
         target.PropertyTypes = await ReferenceCodesAsync(prefix + "propertyTypes", ReferenceKind.PropertyType, input.PropertyTypes, cancellationToken);
         target.LocationIds = await LocationsAsync(prefix + "locationIds", input.LocationIds, cancellationToken);
         target.BedroomsMin = Range(prefix + "bedroomsMin", input.BedroomsMin, (short)0, (short)20);

@@ -61,6 +61,19 @@ public sealed class EndpointPolicyTests
         ["POST /api/v1/assignment-rules"] = Access.ManagerOrAdmin,
         ["PUT /api/v1/assignment-rules/{id}"] = Access.ManagerOrAdmin,
         ["DELETE /api/v1/assignment-rules/{id}"] = Access.ManagerOrAdmin,
+        ["GET /api/v1/listings"] = Access.Staff,
+        ["POST /api/v1/listings"] = Access.Staff,
+        ["GET /api/v1/listings/{id}"] = Access.Staff,
+        ["PATCH /api/v1/listings/{id}"] = Access.Staff,
+        ["POST /api/v1/listings/{id}/submit"] = Access.Staff,
+        ["POST /api/v1/listings/{id}/withdraw"] = Access.Staff,
+        ["POST /api/v1/listings/{id}/relist"] = Access.Staff,
+        ["POST /api/v1/listings/{id}/media"] = Access.Staff,
+        ["PUT /api/v1/listings/{id}/media/order"] = Access.Staff,
+        ["DELETE /api/v1/listings/{id}/media/{mediaId}"] = Access.Staff,
+        ["GET /api/v1/listings/approvals"] = Access.Staff,
+        ["POST /api/v1/listings/approvals/{id}/approve"] = Access.Staff,
+        ["POST /api/v1/listings/approvals/{id}/reject"] = Access.Staff,
         ["GET /api/v1/me/tokens"] = Access.Staff,
         ["POST /api/v1/me/tokens"] = Access.Staff,
         ["DELETE /api/v1/me/tokens/{id}"] = Access.Staff,
@@ -114,7 +127,9 @@ public sealed class EndpointPolicyTests
             var (method, path) = Split(endpoint);
             foreach (var (caller, token) in callers)
             {
-                using var request = new HttpRequestMessage(new HttpMethod(method), new Uri(System.Text.RegularExpressions.Regex.Replace(path, @"\{\w+\}", _ => Guid.NewGuid().ToString()), UriKind.Relative));
+                // Every route parameter a fresh id, so the route matches and the policy, not routing, answers.
+                var concrete = System.Text.RegularExpressions.Regex.Replace(path, @"\{\w+\}", _ => Guid.NewGuid().ToString());
+                using var request = new HttpRequestMessage(new HttpMethod(method), new Uri(concrete, UriKind.Relative));
                 if (token is not null)
                 {
                     request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);

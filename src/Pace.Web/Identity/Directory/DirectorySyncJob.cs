@@ -2,6 +2,7 @@ using Microsoft.Extensions.Options;
 using Npgsql;
 using Pace.Data;
 using Pace.Integrations.Google;
+using Pace.Web.Common;
 
 namespace Pace.Web.Identity.Directory;
 
@@ -55,25 +56,12 @@ public sealed partial class DirectorySyncJob(
     /// <summary>One round, if no other replica is running one; returns null when it skipped.</summary>
     public async Task<DirectorySyncResult?> RunOnceAsync(CancellationToken cancellationToken)
     {
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        await using (var tryLock = new NpgsqlCommand($"SELECT pg_try_advisory_lock({LockKey})", connection))
-        {
-            if (!(bool)(await tryLock.ExecuteScalarAsync(cancellationToken))!)
-            {
-                return null;
-            }
-        }
-
-        try
+        var (_, result) = await ReplicaLock.TryRunAsync<DirectorySyncResult?>(dataSource, LockKey, async () =>
         {
             await using var scope = scopes.CreateAsyncScope();
             return await scope.ServiceProvider.GetRequiredService<DirectorySync>().RunAsync(directory.Value.Domain, cancellationToken);
-        }
-        finally
-        {
-            await using var unlock = new NpgsqlCommand($"SELECT pg_advisory_unlock({LockKey})", connection);
-            await unlock.ExecuteNonQueryAsync(CancellationToken.None);
-        }
+        }, cancellationToken);
+        return result;
     }
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Directory sync failed; it runs again in a minute")]
