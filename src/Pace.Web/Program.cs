@@ -1,19 +1,24 @@
 using System.Text.Json.Serialization;
 using Pace.Data;
 using Pace.ServiceDefaults;
+using Pace.Web.Activities;
 using Pace.Web.Admin;
 using Pace.Web.Applicants;
 using Pace.Web.Audit;
 using Pace.Web.Common;
+using Pace.Web.Deals;
 using Pace.Web.Identity.SignIn;
 using Pace.Web.Identity.Tokens;
 using Pace.Web.Identity;
+using Pace.Web.Notifications;
+using Pace.Web.Viewings;
 using Pace.Web;
 
 var builder = PaceService.CreateBuilder(args, WebService.Name);
 builder.Services.AddPaceDatabase(builder.Configuration, PaceDatabase.Pace);
 builder.Services.AddHealthChecks().AddDatabaseReadiness(PaceDatabase.Pace, HealthEndpoints.ReadyTag);
 builder.AddPaceIdentity();
+builder.Services.AddTaskReminders(builder.Configuration);
 builder.Services.AddRazorPages();
 // Enums travel as the snake_case names the database stores (`off_plan`, `property_finder`), never as numbers.
 builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(SnakeCaseNaming.Instance, allowIntegerValues: false)));
@@ -34,5 +39,12 @@ app.MapPaceTokens();
 app.MapGroup("/api/v1/admin/audit").MapAuditApi();
 app.MapGroup("/api/v1/applicants").MapApplicantsApi();
 app.MapGroup("/api/v1/admin").MapAdminApi();
+app.MapGroup("/api/v1/viewings").MapViewingsApi();
+app.MapGroup("/api/v1/offers").MapOffersApi();
+app.MapGroup("/api/v1/deals").MapDealsApi();
+app.MapGroup("/api/v1/activities").MapActivitiesApi();
+app.MapGroup("/api/v1/tasks").MapTasksApi();
+app.MapGroup("/api/v1/me/notifications").MapNotificationsApi();
+app.MapTimelineApi();
 
 return await app.RunServiceAsync();

@@ -1,4 +1,3 @@
-using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
@@ -69,33 +68,7 @@ public static class ModelConventions
     private static string Columns(IEnumerable<IReadOnlyProperty> properties) =>
         string.Join("_", properties.Select(p => p.GetColumnName()));
 
-    public static string ToSnakeCase(string name)
-    {
-        // One word, as the vendor writes it, not "whats_app".
-        name = name.Replace("WhatsApp", "Whatsapp", StringComparison.Ordinal);
-        var builder = new StringBuilder(name.Length + 8);
-        for (var i = 0; i < name.Length; i++)
-        {
-            var c = name[i];
-            if (char.IsUpper(c))
-            {
-                var previousIsLower = i > 0 && (char.IsLower(name[i - 1]) || char.IsDigit(name[i - 1]));
-                var startsWord = i > 0 && char.IsUpper(name[i - 1]) && i + 1 < name.Length && char.IsLower(name[i + 1]);
-                if (previousIsLower || startsWord)
-                {
-                    builder.Append('_');
-                }
-
-                builder.Append(char.ToLowerInvariant(c));
-            }
-            else
-            {
-                builder.Append(c);
-            }
-        }
-
-        return builder.ToString();
-    }
+    public static string ToSnakeCase(string name) => SnakeCase.Of(name);
 }
 
 /// <summary>Stores an enum as its snake_case name (<c>OffPlan</c> → <c>off_plan</c>): readable, and safe to reorder.</summary>

@@ -1,0 +1,36 @@
+using Pace.Activities;
+using Pace.Common;
+using Pace.Data;
+using Pace.Listings;
+
+namespace Pace.Web.Deals;
+
+/// <summary>
+/// The listing status changes that offers and deals cause (under offer, sold or rented, back to live), in one
+/// place so the listing life cycle's rules can take them over.
+/// </summary>
+internal static class ListingStatusChange
+{
+    /// <summary>Sets the listing's status and records the change on its timeline; nothing when it already has it.</summary>
+    public static void Set(PaceDbContext db, Listing listing, ListingStatus status, Guid? userId, DateTimeOffset now)
+    {
+        if (listing.Status == status)
+        {
+            return;
+        }
+
+        var from = listing.Status;
+        listing.Status = status;
+        listing.StatusChangedAt = now;
+        db.Activities.Add(new Activity
+        {
+            Kind = ActivityKind.System,
+            ListingId = listing.Id,
+            UserId = userId,
+            OccurredAt = now,
+            Subject = "Status changed",
+            Body = $"{listing.Reference} marked {SnakeCase.Of(status).Replace('_', ' ')}.",
+            Data = ActivityData.Of(new { from = SnakeCase.Of(from), to = SnakeCase.Of(status) }),
+        });
+    }
+}
