@@ -45,6 +45,6 @@ public static class PaceJson
 
     private sealed class SnakeCaseNaming : JsonNamingPolicy
     {
-        public override string ConvertName(string name) => SnakeCase.From(name);
+        public override string ConvertName(string name) => SnakeCase.Of(name);
     }
 }

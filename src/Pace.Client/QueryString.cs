@@ -14,7 +14,7 @@ internal sealed class QueryString(string path)
         var text = value switch
         {
             null => null,
-            Enum e => SnakeCase.From(e.ToString()),
+            Enum e => SnakeCase.Of(e.ToString()),
             bool b => b ? "true" : "false",
             DateOnly d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
             DateTimeOffset t => t.ToString("O", CultureInfo.InvariantCulture),

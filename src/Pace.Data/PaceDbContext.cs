@@ -8,6 +8,7 @@ using Pace.Deals;
 using Pace.Identity;
 using Pace.Listings;
 using Pace.Locations;
+using Pace.Notifications;
 using Pace.Outbox;
 using Pace.Reference;
 using Pace.Settings;
@@ -64,6 +65,10 @@ public sealed class PaceDbContext(DbContextOptions<PaceDbContext> options) : DbC
     public DbSet<Offer> Offers => Set<Offer>();
 
     public DbSet<Deal> Deals => Set<Deal>();
+
+    public DbSet<DealCommissionSplit> DealCommissionSplits => Set<DealCommissionSplit>();
+
+    public DbSet<Notification> Notifications => Set<Notification>();
 
     public DbSet<Setting> Settings => Set<Setting>();
 

@@ -1,6 +1,7 @@
 using System.Text.Json.Serialization;
 using Pace.Data;
 using Pace.ServiceDefaults;
+using Pace.Web.Activities;
 using Pace.Web.Admin;
 using Pace.Web.Applicants;
 using Pace.Web.Audit;
@@ -10,6 +11,9 @@ using Pace.Web.Identity.SignIn;
 using Pace.Web.Identity.Tokens;
 using Pace.Web.Identity;
 using Pace.Web.Listings;
+using Pace.Web.Deals;
+using Pace.Web.Notifications;
+using Pace.Web.Viewings;
 using Pace.Web;
 
 var builder = PaceService.CreateBuilder(args, WebService.Name);
@@ -17,6 +21,7 @@ builder.Services.AddPaceDatabase(builder.Configuration, PaceDatabase.Pace);
 builder.Services.AddHealthChecks().AddDatabaseReadiness(PaceDatabase.Pace, HealthEndpoints.ReadyTag);
 builder.AddPaceIdentity();
 builder.Services.AddListings(builder.Configuration);
+builder.Services.AddTaskReminders(builder.Configuration);
 builder.Services.AddRazorPages();
 // Enums travel as the snake_case names the database stores (`off_plan`, `property_finder`), never as numbers.
 builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(SnakeCaseNaming.Instance, allowIntegerValues: false)));
@@ -40,5 +45,12 @@ app.MapGroup("/api/v1/assignment-rules").MapAssignmentRulesApi();
 app.MapGroup("/api/v1/dashboard").MapDashboardApi();
 app.MapGroup("/api/v1/listings").MapListingsApi();
 app.MapGroup("/api/v1/admin").MapAdminApi();
+app.MapGroup("/api/v1/viewings").MapViewingsApi();
+app.MapGroup("/api/v1/offers").MapOffersApi();
+app.MapGroup("/api/v1/deals").MapDealsApi();
+app.MapGroup("/api/v1/activities").MapActivitiesApi();
+app.MapGroup("/api/v1/tasks").MapTasksApi();
+app.MapGroup("/api/v1/me/notifications").MapNotificationsApi();
+app.MapTimelineApi();
 
 return await app.RunServiceAsync();

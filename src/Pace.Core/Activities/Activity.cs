@@ -27,7 +27,7 @@ public enum Direction
 /// One entry of the timeline: a note, a call, an email, a WhatsApp message, a viewing, a stage change, a task.
 /// What is particular to a kind (call duration, stages, message ids) is in <see cref="Data"/>.
 /// </summary>
-public sealed class Activity : Entity
+public sealed class Activity : Entity, IVersioned
 {
     public ActivityKind Kind { get; set; }
 
@@ -53,11 +53,18 @@ public sealed class Activity : Entity
     /// <summary>Kind-specific JSON (call duration and recording, from/to stage, message status…).</summary>
     public string? Data { get; set; }
 
-    /// <summary>Tasks: when it is due and when it was done.</summary>
+    /// <summary>Tasks: when it is due and when it was done. A task's <see cref="UserId"/> is the person it is assigned to.</summary>
     public DateTimeOffset? DueAt { get; set; }
 
     public DateTimeOffset? CompletedAt { get; set; }
 
+    /// <summary>Tasks: when to remind the assignee, and when the reminder went out (null until it has).</summary>
+    public DateTimeOffset? RemindAt { get; set; }
+
+    public DateTimeOffset? RemindedAt { get; set; }
+
     /// <summary>The vendor's id (call sid, message id), unique per kind so a redelivered webhook adds nothing.</summary>
     public string? ExternalId { get; set; }
+
+    public uint Version { get; set; }
 }

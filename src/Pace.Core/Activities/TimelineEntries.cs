@@ -13,7 +13,7 @@ public static class TimelineEntries
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     /// <summary>The snake_case code of a stage, as stored and as the API names it.</summary>
-    public static string StageCode(ApplicantStage stage) => SnakeCase.From(stage.ToString());
+    public static string StageCode(ApplicantStage stage) => SnakeCase.Of(stage.ToString());
 
     /// <summary>The applicant moved from <paramref name="from"/> to <paramref name="to"/>; <paramref name="why"/> says what moved them.</summary>
     public static Activity StageChange(Guid applicantId, ApplicantStage from, ApplicantStage to, Guid? userId, DateTimeOffset at, string? reason = null, string? why = null) => new()

@@ -3,12 +3,12 @@ using System.Text;
 namespace Pace.Common;
 
 /// <summary>
-/// The one spelling of names outside C#: database columns and enum values, JSON enum values, query parameters.
-/// <c>OffPlan</c> → <c>off_plan</c>, <c>PropertyFinder</c> → <c>property_finder</c>, <c>WhatsApp</c> → <c>whatsapp</c>.
+/// The snake_case spelling of names the database and the API share (<c>OffPlan</c> → <c>off_plan</c>,
+/// <c>NoShow</c> → <c>no_show</c>), so an enum value or a timeline's data reads the same in SQL and JSON.
 /// </summary>
 public static class SnakeCase
 {
-    public static string From(string name)
+    public static string Of(string name)
     {
         ArgumentNullException.ThrowIfNull(name);
 
@@ -37,4 +37,8 @@ public static class SnakeCase
 
         return builder.ToString();
     }
+
+    /// <summary>The wire name of an enum value.</summary>
+    public static string Of<TEnum>(TEnum value)
+        where TEnum : struct, Enum => Of(value.ToString());
 }

@@ -32,6 +32,9 @@ public sealed class Offer : Entity, IVersioned
 
     public DateTimeOffset? DecidedAt { get; set; }
 
+    /// <summary>Why it was rejected or withdrawn.</summary>
+    public string? DecisionReason { get; set; }
+
     public uint Version { get; set; }
 }
 
@@ -64,6 +67,9 @@ public sealed class Deal : Entity, IVersioned
     public DateOnly? ExpectedCloseOn { get; set; }
 
     public DateTimeOffset? ClosedAt { get; set; }
+
+    /// <summary>Why the deal fell through (financing refused, buyer withdrew…).</summary>
+    public string? FallThroughReason { get; set; }
 
     public uint Version { get; set; }
 }

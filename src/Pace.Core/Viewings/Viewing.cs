@@ -34,6 +34,9 @@ public sealed class Viewing : Entity, IVersioned
 
     public string? CancelReason { get; set; }
 
+    /// <summary>What the agent noted when booking (parking, access, what the applicant wants to see).</summary>
+    public string? Notes { get; set; }
+
     /// <summary>The Google Calendar event on the agent's calendar.</summary>
     public string? CalendarEventId { get; set; }
 

@@ -21,8 +21,13 @@ internal sealed class ActivityConfiguration : IEntityTypeConfiguration<Activity>
         builder.HasIndex(a => new { a.ApplicantId, a.OccurredAt, a.Id }).IsDescending(false, true, true);
         builder.HasIndex(a => new { a.ListingId, a.OccurredAt, a.Id }).IsDescending(false, true, true).HasFilter("listing_id IS NOT NULL");
         builder.HasIndex(a => new { a.UserId, a.OccurredAt }).IsDescending(false, true);
-        // An agent's open tasks by due date ("My day").
-        builder.HasIndex(a => new { a.UserId, a.DueAt }).HasFilter("kind = 'task' AND completed_at IS NULL").HasDatabaseName("ix_activities_open_tasks");
+        // A person's open tasks by due time ("my tasks today", overdue, upcoming), and all their tasks; keyset by id.
+        builder.HasIndex(a => new { a.UserId, a.DueAt, a.Id }).HasFilter("kind = 'task' AND completed_at IS NULL").HasDatabaseName("ix_activities_open_tasks");
+        builder.HasIndex(a => new { a.UserId, a.DueAt, a.Id }, "ix_activities_tasks").HasFilter("kind = 'task'").HasDatabaseName("ix_activities_tasks");
+        // The reminders the reminder job has still to send.
+        builder.HasIndex(a => a.RemindAt, "ix_activities_pending_reminders")
+            .HasFilter("kind = 'task' AND completed_at IS NULL AND reminded_at IS NULL AND remind_at IS NOT NULL")
+            .HasDatabaseName("ix_activities_pending_reminders");
         builder.HasIndex(a => new { a.Kind, a.ExternalId }).IsUnique().HasFilter("external_id IS NOT NULL");
 
         builder.HasOne<Applicant>().WithMany().HasForeignKey(a => a.ApplicantId).OnDelete(DeleteBehavior.Restrict);

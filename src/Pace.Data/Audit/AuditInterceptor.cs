@@ -6,6 +6,7 @@ using Pace.Audit;
 using Pace.Common;
 using Pace.Data.Common;
 using Pace.Identity;
+using Pace.Notifications;
 using Pace.Outbox;
 using Pace.Webhooks;
 
@@ -33,7 +34,7 @@ public sealed class AuditInterceptor(IAuditActorAccessor actors, TimeProvider cl
     private static readonly HashSet<Type> NotAudited =
     [
         typeof(AuditEntry), typeof(Activity), typeof(OutboxMessage), typeof(InboundWebhook), typeof(UserSession),
-        typeof(SigningKey), typeof(DataProtectionKey),
+        typeof(SigningKey), typeof(DataProtectionKey), typeof(Notification),
     ];
 
     private static readonly string[] SecretSuffixes = ["Hash", "Encrypted", "Xml"];

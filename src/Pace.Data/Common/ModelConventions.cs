@@ -68,8 +68,8 @@ public static class ModelConventions
     private static string Columns(IEnumerable<IReadOnlyProperty> properties) =>
         string.Join("_", properties.Select(p => p.GetColumnName()));
 
-    /// <summary>See <see cref="SnakeCase.From"/>: columns and enum values are spelled as the API spells them.</summary>
-    public static string ToSnakeCase(string name) => SnakeCase.From(name);
+    /// <summary>See <see cref="SnakeCase.Of(string)"/>: columns and enum values are spelled as the API spells them.</summary>
+    public static string ToSnakeCase(string name) => SnakeCase.Of(name);
 }
 
 /// <summary>Stores an enum as its snake_case name (<c>OffPlan</c> → <c>off_plan</c>): readable, and safe to reorder.</summary>

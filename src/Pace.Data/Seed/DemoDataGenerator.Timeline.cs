@@ -149,7 +149,7 @@ internal sealed partial class DemoDataGenerator
                         viewed = Viewings(at, until, viewingActive, active && stage is ApplicantStage.Viewing or ApplicantStage.Offer, dealListing ?? underOffer);
                         break;
                     case ApplicantStage.Offer:
-                        MakeOffer(at, dealListing ?? underOffer ?? viewed, stage, NextTime(path, step) ?? Now);
+                        MakeOffer(at, dealListing ?? underOffer ?? viewed, claimed: (dealListing ?? underOffer) is not null, stage, NextTime(path, step) ?? Now);
                         break;
                     case ApplicantStage.Won:
                         Close(at, dealListing!);
@@ -462,7 +462,9 @@ internal sealed partial class DemoDataGenerator
 
         private static string StatusCode(ViewingStatus status) => Common.ModelConventions.ToSnakeCase(status.ToString());
 
-        private void MakeOffer(DateTimeOffset at, ListingInfo? info, ApplicantStage stage, DateTimeOffset until)
+        // claimed: this applicant claimed the listing (its deal is theirs). A viewed listing may have been claimed by
+        // someone else: an offer on it is then not the accepted one, as a listing has one deal in progress at most.
+        private void MakeOffer(DateTimeOffset at, ListingInfo? info, bool claimed, ApplicantStage stage, DateTimeOffset until)
         {
             info ??= g.PickViewingListing(requirement, community, at, upcoming: false);
             if (info is null)
@@ -473,7 +475,6 @@ internal sealed partial class DemoDataGenerator
             var listing = info.Listing;
             var sale = listing.Purpose == Purpose.Sale;
             var amount = RoundTo(listing.PriceMinor / 100m * (decimal)(sale ? g.Uniform(0.9, 0.98) : g.Uniform(0.93, 1)), sale ? 5_000 : 1_000) * 100;
-            var claimed = info.Claimed;
             var fallsThrough = stage == ApplicantStage.Lost && g.Chance(0.25);
             var status = stage switch
             {

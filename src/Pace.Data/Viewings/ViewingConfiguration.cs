@@ -15,6 +15,7 @@ internal sealed class ViewingConfiguration : IEntityTypeConfiguration<Viewing>
         builder.IsEntity("viewings");
         builder.Property(v => v.Feedback).HasMaxLength(4000);
         builder.Property(v => v.CancelReason).HasMaxLength(500);
+        builder.Property(v => v.Notes).HasMaxLength(2000);
         builder.Property(v => v.CalendarEventId).HasMaxLength(1024);
         builder.HasIndex(v => new { v.AgentId, v.StartsAt });
         builder.HasIndex(v => new { v.ListingId, v.StartsAt });

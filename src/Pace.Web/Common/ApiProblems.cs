@@ -11,8 +11,15 @@ public static class ApiProblems
     public static ProblemHttpResult NotFound(string what, Guid id) =>
         TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found", detail: $"There is no {what} {id}.");
 
-    public static ProblemHttpResult Conflict(string title, string detail) =>
-        TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: title, detail: detail);
+    public static ProblemHttpResult Conflict(string title, string detail, IDictionary<string, object?>? extensions = null) =>
+        TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: title, detail: detail, extensions: extensions);
+
+    /// <summary>
+    /// The caller sees the record but this action on it is someone else's (the listing's side accepts an offer):
+    /// 403 with who may do it.
+    /// </summary>
+    public static ProblemHttpResult Forbidden(string detail) =>
+        TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Not yours to do", detail: detail);
 
     /// <summary>A rule of the business refused the change (a permit missing, a double booking): 422 with the reason.</summary>
     public static ProblemHttpResult Refused(string title, string detail, IDictionary<string, object?>? extensions = null) =>

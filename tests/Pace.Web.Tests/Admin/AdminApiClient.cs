@@ -1,6 +1,4 @@
 using System.Net;
-using System.Net.Http.Headers;
-using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Pace.Audit;
@@ -48,19 +46,7 @@ public sealed class AdminApiClient : IAsyncDisposable
 
     public async Task<AdminResponse> SendAsync(HttpMethod method, string path, object? body, string? ifMatch = null, string? token = null)
     {
-        using var request = new HttpRequestMessage(method, new Uri(path, UriKind.Relative));
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token ?? Token);
-        if (ifMatch is not null)
-        {
-            request.Headers.TryAddWithoutValidation("If-Match", ifMatch);
-        }
-
-        if (body is not null)
-        {
-            request.Content = JsonContent.Create(body);
-        }
-
-        using var response = await Host.Http.SendAsync(request);
+        using var response = await Host.SendAsync(method, path, token ?? Token, body, ifMatch);
         var text = await response.Content.ReadAsStringAsync();
         using var json = JsonDocument.Parse(text.Length == 0 ? "null" : text);
         return new AdminResponse(response.StatusCode, response.Headers.ETag?.ToString(), json.RootElement.Clone());

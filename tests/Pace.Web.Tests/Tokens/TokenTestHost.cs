@@ -99,12 +99,17 @@ public sealed class TokenTestHost : IAsyncDisposable
             ("subject_token", subjectToken),
             ("subject_token_type", subjectType));
 
-    public async Task<HttpResponseMessage> SendAsync(HttpMethod method, string path, string? bearer, object? json = null)
+    public async Task<HttpResponseMessage> SendAsync(HttpMethod method, string path, string? bearer, object? json = null, string? ifMatch = null)
     {
         using var request = new HttpRequestMessage(method, new Uri(path, UriKind.Relative));
         if (bearer is not null)
         {
             request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", bearer);
+        }
+
+        if (ifMatch is not null)
+        {
+            request.Headers.TryAddWithoutValidation("If-Match", ifMatch);
         }
 
         if (json is not null)

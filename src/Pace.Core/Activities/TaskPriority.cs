@@ -1,0 +1,7 @@
+namespace Pace.Activities;
+
+public enum TaskPriority
+{
+    Normal,
+    High,
+}
