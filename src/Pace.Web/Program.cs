@@ -10,6 +10,7 @@ using Pace.Web.Identity.SignIn;
 using Pace.Web.Identity.Tokens;
 using Pace.Web.Identity;
 using Pace.Web.Listings;
+using Pace.Web.Media;
 using Pace.Web;
 
 var builder = PaceService.CreateBuilder(args, WebService.Name);
@@ -17,6 +18,7 @@ builder.Services.AddPaceDatabase(builder.Configuration, PaceDatabase.Pace);
 builder.Services.AddHealthChecks().AddDatabaseReadiness(PaceDatabase.Pace, HealthEndpoints.ReadyTag);
 builder.AddPaceIdentity();
 builder.Services.AddListings(builder.Configuration);
+builder.Services.AddMedia();
 builder.Services.AddRazorPages();
 // Enums travel as the snake_case names the database stores (`off_plan`, `property_finder`), never as numbers.
 builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(SnakeCaseNaming.Instance, allowIntegerValues: false)));
@@ -39,6 +41,7 @@ app.MapGroup("/api/v1/applicants").MapApplicantsApi();
 app.MapGroup("/api/v1/assignment-rules").MapAssignmentRulesApi();
 app.MapGroup("/api/v1/dashboard").MapDashboardApi();
 app.MapGroup("/api/v1/listings").MapListingsApi();
+app.MapMedia();
 app.MapGroup("/api/v1/admin").MapAdminApi();
 
 return await app.RunServiceAsync();
