@@ -29,6 +29,8 @@ public sealed class PaceApiClient(HttpClient http)
 
     public DashboardClient Dashboard => new(this);
 
+    public ListingsClient Listings => new(this);
+
     public async Task<bool> IsAliveAsync(CancellationToken cancellationToken)
     {
         using var response = await http.GetAsync(new Uri("healthz", UriKind.Relative), cancellationToken);
@@ -55,7 +57,8 @@ public sealed class PaceApiClient(HttpClient http)
         using var request = new HttpRequestMessage(method, new Uri(path.TrimStart('/'), UriKind.Relative));
         if (body is not null)
         {
-            request.Content = JsonContent.Create(body, body.GetType(), options: PaceJson.Options);
+            // A form (an upload) goes as it is; anything else as JSON.
+            request.Content = body as HttpContent ?? JsonContent.Create(body, body.GetType(), options: PaceJson.Options);
         }
 
         if (ifMatch is not null)

@@ -8,8 +8,8 @@ namespace Pace.Client;
 
 /// <summary>
 /// JSON as the PACE API speaks it: camelCase properties, enums as snake_case names, and partial updates that send
-/// only what was set — a property <c>X</c> with a <c>HasX</c> flag is written when the flag says the caller set it
-/// (so an explicit null clears), any other null is left out.
+/// only what was set — a property <c>X</c> with a <c>HasX</c> flag, or of a type with a <c>Has("X")</c> method, is
+/// written when the caller set it (so an explicit null clears), any other null is left out.
 /// </summary>
 public static class PaceJson
 {
@@ -33,13 +33,20 @@ public static class PaceJson
             return;
         }
 
+        // A request that records which properties were set (ListingRequest) says so through Has(name).
+        var has = type.Type.GetMethod("Has", BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Instance, [typeof(string)]);
         foreach (var property in type.Properties)
         {
+            // What the server leaves out (a listing's owner for those who may not see it) is simply absent here, even
+            // where the shared contract marks it required for the server's own code.
+            property.IsRequired = false;
             var clr = property.AttributeProvider as PropertyInfo;
             var flag = clr is null ? null : type.Type.GetProperty("Has" + clr.Name, BindingFlags.Public | BindingFlags.Instance);
             property.ShouldSerialize = flag?.PropertyType == typeof(bool)
                 ? (owner, value) => value is not null || (bool)flag.GetValue(owner)!
-                : (_, value) => value is not null;
+                : has?.ReturnType == typeof(bool) && clr is not null
+                    ? (owner, value) => value is not null || (bool)has.Invoke(owner, [clr.Name])!
+                    : (_, value) => value is not null;
         }
     }
 

@@ -29,5 +29,16 @@ internal sealed class QueryString(string path)
         return this;
     }
 
+    /// <summary>A list: the name repeated for each value.</summary>
+    public QueryString AddEach<T>(string name, IEnumerable<T>? values)
+    {
+        foreach (var value in values ?? [])
+        {
+            Add(name, value);
+        }
+
+        return this;
+    }
+
     public override string ToString() => path + _query;
 }

@@ -64,7 +64,7 @@ internal static partial class RunCommand
             var width = services.Max(s => s.Label.Length);
             foreach (var service in services)
             {
-                var environment = ServiceEnvironment(service, services, postgres, jsonLogs, keyEncryptionKey, google);
+                var environment = ServiceEnvironment(service, services, postgres, jsonLogs, keyEncryptionKey, google, workspace);
                 var process = new LocalService(service, assemblies[service.Name], workspace.ProjectDirectory(service.Project), environment, width);
                 running.Add(process);
                 process.Start();
@@ -114,7 +114,7 @@ internal static partial class RunCommand
 
     private static Dictionary<string, string?> ServiceEnvironment(
         ServiceDefinition service, IReadOnlyList<ServiceDefinition> services, LocalPostgres postgres, bool jsonLogs, string keyEncryptionKey,
-        LocalGoogleWorkspace google)
+        LocalGoogleWorkspace google, Workspace workspace)
     {
         var web = services.Single(s => s.Project == "Pace.Web");
         var environment = new Dictionary<string, string?>
@@ -142,6 +142,8 @@ internal static partial class RunCommand
             case "Pace.Web":
                 environment["ConnectionStrings__Pace"] = postgres.ConnectionString(PaceDatabase.Pace.DefaultDatabaseName(), service.Name);
                 environment["Tokens__KeyEncryptionKey"] = keyEncryptionKey;
+                // Uploaded photos and floor plans, kept with the rest of the local state.
+                environment["Media__Root"] = Path.Combine(workspace.StateDirectory, "media");
                 google.ConfigurePaceWeb(environment);
                 break;
             case "Pace.Sandbox":

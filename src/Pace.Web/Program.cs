@@ -14,6 +14,7 @@ using Pace.Web.Listings;
 using Pace.Web.Deals;
 using Pace.Web.Notifications;
 using Pace.Web.Viewings;
+using Pace.Web.Media;
 using Pace.Web;
 
 var builder = PaceService.CreateBuilder(args, WebService.Name);
@@ -22,6 +23,7 @@ builder.Services.AddHealthChecks().AddDatabaseReadiness(PaceDatabase.Pace, Healt
 builder.AddPaceIdentity();
 builder.Services.AddListings(builder.Configuration);
 builder.Services.AddTaskReminders(builder.Configuration);
+builder.Services.AddMedia();
 builder.Services.AddRazorPages();
 // Enums travel as the snake_case names the database stores (`off_plan`, `property_finder`), never as numbers.
 builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(SnakeCaseNaming.Instance, allowIntegerValues: false)));
@@ -44,6 +46,7 @@ app.MapGroup("/api/v1/applicants").MapApplicantsApi();
 app.MapGroup("/api/v1/assignment-rules").MapAssignmentRulesApi();
 app.MapGroup("/api/v1/dashboard").MapDashboardApi();
 app.MapGroup("/api/v1/listings").MapListingsApi();
+app.MapMedia();
 app.MapGroup("/api/v1/admin").MapAdminApi();
 app.MapGroup("/api/v1/viewings").MapViewingsApi();
 app.MapGroup("/api/v1/offers").MapOffersApi();

@@ -2,9 +2,11 @@ using System.Security.Cryptography;
 
 namespace Pace.Testing;
 
-/// <summary>The settings pace-web needs to start in a test: its database and a fresh key-encryption key.</summary>
+/// <summary>The settings pace-web needs to start in a test: its database, a fresh key-encryption key and a media folder.</summary>
 public static class PaceWebSettings
 {
+    public const string MediaRoot = "Media:Root";
+
     /// <summary>
     /// pace-web over <paramref name="connectionString"/>; Google sign-in comes from <c>appsettings.Testing.json</c>
     /// (the sandbox twin). <paramref name="extra"/> adds or overrides settings.
@@ -15,6 +17,8 @@ public static class PaceWebSettings
         {
             ["ConnectionStrings:Pace"] = connectionString,
             ["Tokens:KeyEncryptionKey"] = NewKeyEncryptionKey(),
+            // A folder of its own, made by the first upload; DeleteMedia removes it.
+            [MediaRoot] = NewMediaRoot(),
         };
         foreach (var (key, value) in extra ?? new Dictionary<string, string?>())
         {
@@ -45,6 +49,18 @@ public static class PaceWebSettings
 
         return settings;
     }
+
+    /// <summary>Deletes the media folder of <paramref name="settings"/> with what was uploaded into it, if anything was.</summary>
+    public static void DeleteMedia(IReadOnlyDictionary<string, string?> settings)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        if (settings.TryGetValue(MediaRoot, out var root) && root is not null && Directory.Exists(root))
+        {
+            Directory.Delete(root, recursive: true);
+        }
+    }
+
+    public static string NewMediaRoot() => Path.Combine(Path.GetTempPath(), "pace-media-" + Guid.NewGuid().ToString("N"));
 
     public static string NewKeyEncryptionKey() => Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
 }

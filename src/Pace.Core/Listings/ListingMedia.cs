@@ -19,10 +19,10 @@ public sealed class ListingMedia : Entity
 
     public int SortOrder { get; set; }
 
-    /// <summary>Key of the file in the media store (images, floor plans).</summary>
+    /// <summary>Key of the file in the media store (uploaded images and floor plans): the SHA-256 of its bytes and its extension.</summary>
     public string? StorageKey { get; set; }
 
-    /// <summary>External link (videos, tours) or the public URL of a stored file.</summary>
+    /// <summary>External link (videos, tours, photos hosted elsewhere) or where a stored file is served (<c>/media/{key}</c>).</summary>
     public string? Url { get; set; }
 
     public string? ContentType { get; set; }

@@ -72,6 +72,8 @@ internal sealed class ListingMediaConfiguration : IEntityTypeConfiguration<Listi
         builder.Property(m => m.ContentType).HasMaxLength(100);
         builder.Property(m => m.Caption).HasMaxLength(300);
         builder.HasIndex(m => new { m.ListingId, m.SortOrder });
+        // A stored file once per listing; and whether any media item still points to a file before it is deleted.
+        builder.HasIndex(m => new { m.StorageKey, m.ListingId }).IsUnique().HasFilter("storage_key IS NOT NULL");
         builder.ToTable(t => t.HasCheckConstraint("ck_listing_media_source", "storage_key IS NOT NULL OR url IS NOT NULL"));
     }
 }

@@ -34,6 +34,12 @@ public static class IdentityModule
 
     public static string RoleName(UserRole role) => role.ToString().ToLowerInvariant();
 
+    /// <summary>
+    /// Whether the request is authenticated by the browser's session cookie rather than a bearer token: a browser
+    /// sends cookies to any site's forms, so such a request must also carry the antiforgery token to change anything.
+    /// </summary>
+    public static bool IsBrowserSession(HttpContext context) => SelectScheme(context) == PaceSchemes.Cookie;
+
     private static Microsoft.AspNetCore.Authorization.AuthorizationPolicy StaffPolicy() =>
         new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder(PaceSchemes.Default)
             .RequireAuthenticatedUser()

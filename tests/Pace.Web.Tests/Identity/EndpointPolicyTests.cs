@@ -69,6 +69,7 @@ public sealed class EndpointPolicyTests
         ["POST /api/v1/listings/{id}/withdraw"] = Access.Staff,
         ["POST /api/v1/listings/{id}/relist"] = Access.Staff,
         ["POST /api/v1/listings/{id}/media"] = Access.Staff,
+        ["POST /api/v1/listings/{id}/media/upload"] = Access.Staff,
         ["PUT /api/v1/listings/{id}/media/order"] = Access.Staff,
         ["DELETE /api/v1/listings/{id}/media/{mediaId}"] = Access.Staff,
         ["GET /api/v1/listings/approvals"] = Access.Staff,
@@ -103,6 +104,8 @@ public sealed class EndpointPolicyTests
         ["POST /api/v1/tasks/{id}/reopen"] = Access.Staff,
         ["GET /api/v1/me/notifications"] = Access.Staff,
         ["POST /api/v1/me/notifications/{id}/read"] = Access.Staff,
+        // Uploaded listing media, by content address: any member of staff for now (the portals get their own feed).
+        ["GET /media/{key}"] = Access.Staff,
         ["GET /api/v1/me/tokens"] = Access.Staff,
         ["POST /api/v1/me/tokens"] = Access.Staff,
         ["DELETE /api/v1/me/tokens/{id}"] = Access.Staff,

@@ -230,8 +230,7 @@ public sealed class ListingWorld : IAsyncDisposable
 
     public async Task<ApiAnswer> SendAsync(string who, HttpMethod method, string path, object? body = null, string? ifMatch = null)
     {
-        using var request = new HttpRequestMessage(method, new Uri(path, UriKind.Relative));
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", _tokens[who]);
+        using var request = Request(who, method, path);
         if (ifMatch is not null)
         {
             request.Headers.TryAddWithoutValidation("If-Match", ifMatch);
@@ -239,7 +238,7 @@ public sealed class ListingWorld : IAsyncDisposable
 
         if (body is not null)
         {
-            request.Content = JsonContent.Create(body);
+            request.Content = body as HttpContent ?? JsonContent.Create(body);
         }
 
         using var response = await Host.Http.SendAsync(request);
@@ -247,6 +246,45 @@ public sealed class ListingWorld : IAsyncDisposable
         using var document = JsonDocument.Parse(text.Length == 0 ? "null" : text);
         return new ApiAnswer(response.StatusCode, response.Headers.ETag?.Tag, document.RootElement.Clone());
     }
+
+    /// <summary>
+    /// Uploads <paramref name="file"/> to the listing as <paramref name="who"/>, as a browser's form would send it: the
+    /// field <c>file</c> with a name and a declared type (which the server does not believe), and the optional fields.
+    /// </summary>
+    public Task<ApiAnswer> UploadAsync(
+        string who, Guid listingId, byte[]? file, string fileName = "photo.jpg", string declaredType = "image/jpeg", string? kind = null, string? caption = null)
+    {
+        var form = new MultipartFormDataContent();
+        if (file is not null)
+        {
+            var content = new ByteArrayContent(file);
+            content.Headers.ContentType = new MediaTypeHeaderValue(declaredType);
+            form.Add(content, "file", fileName);
+        }
+
+        if (kind is not null)
+        {
+            form.Add(new StringContent(kind), "kind");
+        }
+
+        if (caption is not null)
+        {
+            form.Add(new StringContent(caption), "caption");
+        }
+
+        return SendAsync(who, HttpMethod.Post, $"/api/v1/listings/{listingId}/media/upload", form);
+    }
+
+    /// <summary>A raw request as <paramref name="who"/> (for what is not JSON: a served file).</summary>
+    public HttpRequestMessage Request(string who, HttpMethod method, string path)
+    {
+        var request = new HttpRequestMessage(method, new Uri(path, UriKind.Relative));
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", _tokens[who]);
+        return request;
+    }
+
+    /// <summary>The personal token of <paramref name="who"/>.</summary>
+    public string Token(string who) => _tokens[who];
 
     public ValueTask DisposeAsync() => Host.DisposeAsync();
 }

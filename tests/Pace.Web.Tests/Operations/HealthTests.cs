@@ -61,6 +61,7 @@ public sealed class HealthTests
             ["Identity__Google__ClientId"] = "pace-web.apps.googleusercontent.com",
             ["Identity__Google__ClientSecret"] = "x",
             ["Tokens__KeyEncryptionKey"] = PaceWebSettings.NewKeyEncryptionKey(),
+            ["Media__Root"] = PaceWebSettings.NewMediaRoot(),
         }, TimeSpan.FromSeconds(60));
 
         Assert.Equal(1, result.ExitCode);
@@ -82,6 +83,7 @@ public sealed class HealthTests
             ["Identity__Google__ClientId"] = "pace-web.apps.googleusercontent.com",
             ["Identity__Google__ClientSecret"] = "x",
             ["Tokens__KeyEncryptionKey"] = PaceWebSettings.NewKeyEncryptionKey(),
+            ["Media__Root"] = PaceWebSettings.NewMediaRoot(),
         }, TimeSpan.FromSeconds(60));
 
         Assert.Equal(1, result.ExitCode);

@@ -28,6 +28,8 @@ public sealed class Browser : IDisposable
 
     public Task<HttpResponseMessage> GetAsync(Uri uri) => _client.GetAsync(uri);
 
+    public Task<HttpResponseMessage> SendAsync(HttpRequestMessage request) => _client.SendAsync(request);
+
     public Task<HttpResponseMessage> PostAsync(Uri uri, IEnumerable<KeyValuePair<string, string>> fields, IDictionary<string, string>? headers = null)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, uri) { Content = new FormUrlEncodedContent(fields) };
@@ -51,8 +53,12 @@ public sealed record SignInAttempt(Uri Callback, HttpResponseMessage Response);
 /// </summary>
 public sealed partial class SignInHarness : IAsyncDisposable
 {
-    private SignInHarness(TestDatabase database, PaceServiceFactory<SandboxService> sandbox, PaceServiceFactory<WebService> web, TestClock clock)
+    private readonly IReadOnlyDictionary<string, string?> _webSettings;
+
+    private SignInHarness(
+        TestDatabase database, PaceServiceFactory<SandboxService> sandbox, PaceServiceFactory<WebService> web, TestClock clock, IReadOnlyDictionary<string, string?> webSettings)
     {
+        _webSettings = webSettings;
         Database = database;
         Sandbox = sandbox;
         Web = web;
@@ -79,7 +85,7 @@ public sealed partial class SignInHarness : IAsyncDisposable
         var web = new PaceServiceFactory<WebService>(settings, clock);
         var callback = new Uri(web.BaseAddress, "signin-google").ToString();
         sandbox.Services.GetRequiredService<IOptions<GoogleSandboxOptions>>().Value.Clients[0].RedirectUris.Add(callback);
-        return new SignInHarness(database, sandbox, web, clock);
+        return new SignInHarness(database, sandbox, web, clock, settings);
     }
 
     public Uri At(string path) => new(WebBase, path);
@@ -167,6 +173,7 @@ public sealed partial class SignInHarness : IAsyncDisposable
         await Web.DisposeAsync();
         await Sandbox.DisposeAsync();
         await Database.DisposeAsync();
+        PaceWebSettings.DeleteMedia(_webSettings);
     }
 
     [GeneratedRegex("data-reason=\"([a-z_]+)\"")]

@@ -11,9 +11,11 @@ namespace Pace.Web.Tests.Tokens;
 public sealed class TokenTestHost : IAsyncDisposable
 {
     private readonly PaceServiceFactory<WebService> _factory;
+    private readonly IReadOnlyDictionary<string, string?> _settings;
 
-    private TokenTestHost(TestDatabase database, PaceServiceFactory<WebService> factory, TestClock clock, HttpClient client)
+    private TokenTestHost(TestDatabase database, PaceServiceFactory<WebService> factory, TestClock clock, HttpClient client, IReadOnlyDictionary<string, string?> settings)
     {
+        _settings = settings;
         Clock = clock;
         Database = database;
         _factory = factory;
@@ -34,13 +36,16 @@ public sealed class TokenTestHost : IAsyncDisposable
 
     public Uri BaseAddress => _factory.BaseAddress;
 
+    /// <summary>The folder of the media store (a fresh one per host, deleted with it).</summary>
+    public string MediaRoot => _settings[PaceWebSettings.MediaRoot]!;
+
     public static async Task<TokenTestHost> StartAsync(IReadOnlyDictionary<string, string?>? settings = null)
     {
         var database = await TestDatabase.CreateMigratedAsync(PaceDatabase.Pace);
         var all = PaceWebSettings.For(database.ConnectionString, settings);
         var clock = new TestClock();
         var factory = new PaceServiceFactory<WebService>(all, clock);
-        return new TokenTestHost(database, factory, clock, factory.CreateHttpClient());
+        return new TokenTestHost(database, factory, clock, factory.CreateHttpClient(), all);
     }
 
     public async Task<User> SeedUserAsync(string email, UserRole role = UserRole.Agent, bool active = true, Guid? teamId = null)
@@ -131,5 +136,6 @@ public sealed class TokenTestHost : IAsyncDisposable
         Http.Dispose();
         await _factory.DisposeAsync();
         await Database.DisposeAsync();
+        PaceWebSettings.DeleteMedia(_settings);
     }
 }

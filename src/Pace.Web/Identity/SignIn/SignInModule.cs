@@ -185,7 +185,8 @@ public static class SignInModule
         return TypedResults.Redirect(SignInPath + "?signedOut=all");
     }
 
-    private static ProblemHttpResult AntiforgeryProblem() => TypedResults.Problem(
+    /// <summary>The 400 of a browser post without a valid antiforgery token.</summary>
+    internal static ProblemHttpResult AntiforgeryProblem() => TypedResults.Problem(
         statusCode: StatusCodes.Status400BadRequest,
         title: "The request's antiforgery token is missing or invalid.",
         detail: "Send the form's __RequestVerificationToken field or the RequestVerificationToken header.");
