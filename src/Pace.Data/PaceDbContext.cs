@@ -8,6 +8,7 @@ using Pace.Deals;
 using Pace.Identity;
 using Pace.Listings;
 using Pace.Locations;
+using Pace.Matching;
 using Pace.Notifications;
 using Pace.Outbox;
 using Pace.Reference;
@@ -70,6 +71,8 @@ public sealed class PaceDbContext(DbContextOptions<PaceDbContext> options) : DbC
 
     public DbSet<Notification> Notifications => Set<Notification>();
 
+    public DbSet<NotInterestedMark> NotInterestedMarks => Set<NotInterestedMark>();
+
     public DbSet<Setting> Settings => Set<Setting>();
 
     public DbSet<AuditEntry> AuditLog => Set<AuditEntry>();
@@ -81,6 +84,8 @@ public sealed class PaceDbContext(DbContextOptions<PaceDbContext> options) : DbC
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.HasPostgresExtension("pg_trgm");
+        // GiST over a text column beside ranges (the reverse-matching index of requirements).
+        modelBuilder.HasPostgresExtension("btree_gist");
         modelBuilder.HasSequence<long>(ListingReferences.Sequence).StartsAt(ListingReference.FirstNumber);
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(PaceDbContext).Assembly, t => t.Namespace?.StartsWith("Pace.Data.Ai", StringComparison.Ordinal) != true);
         ModelConventions.Apply(modelBuilder);

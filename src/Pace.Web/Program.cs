@@ -11,6 +11,7 @@ using Pace.Web.Identity.SignIn;
 using Pace.Web.Identity.Tokens;
 using Pace.Web.Identity;
 using Pace.Web.Listings;
+using Pace.Web.Matching;
 using Pace.Web.Deals;
 using Pace.Web.Notifications;
 using Pace.Web.Viewings;
@@ -55,5 +56,6 @@ app.MapGroup("/api/v1/activities").MapActivitiesApi();
 app.MapGroup("/api/v1/tasks").MapTasksApi();
 app.MapGroup("/api/v1/me/notifications").MapNotificationsApi();
 app.MapTimelineApi();
+app.MapMatchingApi();
 
 return await app.RunServiceAsync();

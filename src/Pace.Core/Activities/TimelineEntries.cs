@@ -41,5 +41,30 @@ public static class TimelineEntries
         Data = JsonSerializer.Serialize(new { agentId, rule }, Json),
     };
 
+    /// <summary>The applicant is not interested in a listing: it no longer appears in their matches.</summary>
+    public static Activity NotInterested(Guid applicantId, Guid listingId, string listingReference, string? reason, Guid? userId, DateTimeOffset at) => new()
+    {
+        Kind = ActivityKind.System,
+        ApplicantId = applicantId,
+        ListingId = listingId,
+        UserId = userId,
+        OccurredAt = at,
+        Subject = $"Not interested in {listingReference}",
+        Body = reason,
+        Data = JsonSerializer.Serialize(new { matching = "not_interested", listingId }, Json),
+    };
+
+    /// <summary>The not-interested mark of a listing was taken back: it can appear in the applicant's matches again.</summary>
+    public static Activity InterestRestored(Guid applicantId, Guid listingId, string listingReference, Guid? userId, DateTimeOffset at) => new()
+    {
+        Kind = ActivityKind.System,
+        ApplicantId = applicantId,
+        ListingId = listingId,
+        UserId = userId,
+        OccurredAt = at,
+        Subject = $"Interested again in {listingReference}",
+        Data = JsonSerializer.Serialize(new { matching = "interest_restored", listingId }, Json),
+    };
+
     private static string Title(ApplicantStage stage) => stage.ToString();
 }

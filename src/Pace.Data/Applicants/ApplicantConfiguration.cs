@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using NpgsqlTypes;
 using Pace.Applicants;
 using Pace.Data.Common;
 
@@ -67,6 +68,15 @@ internal sealed class ApplicantEmailConfiguration : IEntityTypeConfiguration<App
 
 internal sealed class RequirementConfiguration : IEntityTypeConfiguration<Requirement>
 {
+    /// <summary>The budget range as an <c>int8range</c> (an open end where none was given), generated from the two columns.</summary>
+    public const string BudgetBand = "BudgetBand";
+
+    /// <summary>The bedroom range as an <c>int4range</c>, generated like <see cref="BudgetBand"/>.</summary>
+    public const string BedroomsBand = "BedroomsBand";
+
+    /// <summary>The GiST index of reverse matching over (purpose, budget band, bedrooms band) of active requirements.</summary>
+    public const string MatchIndex = "ix_requirements_match";
+
     public void Configure(EntityTypeBuilder<Requirement> builder)
     {
         builder.IsEntity("requirements");
@@ -74,9 +84,13 @@ internal sealed class RequirementConfiguration : IEntityTypeConfiguration<Requir
         builder.Property(r => r.SizeMinSqft).HasPrecision(12, 2);
         builder.Property(r => r.SizeMaxSqft).HasPrecision(12, 2);
         builder.HasIndex(r => r.ApplicantId);
-        // Listing → applicants matching: active requirements of a purpose within budget, by location overlap.
-        builder.HasIndex(r => new { r.Purpose, r.Category, r.BudgetMax }).HasFilter("is_active");
+        // Listing → applicants matching (0007_matching.sql says how the two indexes combine): the places named, and
+        // the budget and bedroom ranges as ranges, so "the budgets that take this price" is an overlap an index answers.
         builder.HasIndex(r => r.LocationIds).HasMethod("gin");
+        builder.Property<NpgsqlRange<long>?>(BudgetBand).HasComputedColumnSql("int8range(budget_min, budget_max, '[]')", stored: true);
+        builder.Property<NpgsqlRange<int>?>(BedroomsBand).HasComputedColumnSql("int4range(bedrooms_min, bedrooms_max, '[]')", stored: true);
+        builder.HasIndex(nameof(Requirement.Purpose), BudgetBand, BedroomsBand).HasMethod("gist").HasFilter("is_active")
+            .HasDatabaseName(MatchIndex);
         builder.ToTable(t =>
         {
             t.HasCheckConstraint("ck_requirements_budget_range", "budget_min IS NULL OR budget_max IS NULL OR budget_min <= budget_max");

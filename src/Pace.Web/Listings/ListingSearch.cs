@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Pace.Data;
 using Pace.Data.Identity;
+using Pace.Data.Locations;
 using Pace.Listings;
 using Pace.Web.Common;
 using Pace.Web.Identity;
@@ -355,9 +356,7 @@ public static partial class ListingSearch
             else
             {
                 // The subtree through ux_locations_path (a prefix of the path), then listings by location_id.
-                var below = path + "/";
-                criteria.LocationIds = await db.Locations.Where(x => x.Path == path || x.Path.StartsWith(below))
-                    .Select(x => x.Id).ToListAsync(cancellationToken);
+                criteria.LocationIds = await LocationTree.SubtreeAsync(db, path, cancellationToken);
             }
         }
 

@@ -105,7 +105,21 @@ public sealed class CrmWorld : IAsyncDisposable
             await StaffAsync("admin", UserRole.Admin, null));
     }
 
-    public async Task<Guid> SeedListingAsync(Staff agent, ListingStatus status = ListingStatus.Live, Purpose purpose = Purpose.Sale, long priceMinor = 250_000_000)
+    /// <summary>A place of the location tree beneath <paramref name="parentId"/> (the Dubai Marina community by default).</summary>
+    public async Task<Guid> SeedPlaceAsync(string name, Guid? parentId = null, LocationLevel level = LocationLevel.Building)
+    {
+        await using var db = Host.Database.CreatePaceDbContext();
+        var parent = await db.Locations.FindAsync(parentId ?? Location) ?? throw new InvalidOperationException("No such parent place.");
+        var slug = name.ToLowerInvariant().Replace(' ', '-');
+        var place = new Location { ParentId = parent.Id, Level = level, Name = name, Path = $"{parent.Path}/{slug}", CreatedAt = Now, UpdatedAt = Now };
+        db.Locations.Add(place);
+        await db.SaveChangesAsync();
+        return place.Id;
+    }
+
+    /// <summary>A listing of <paramref name="agent"/>'s, a two-bedroom flat in Dubai Marina unless <paramref name="change"/> says otherwise.</summary>
+    public async Task<Guid> SeedListingAsync(
+        Staff agent, ListingStatus status = ListingStatus.Live, Purpose purpose = Purpose.Sale, long priceMinor = 250_000_000, Action<Listing>? change = null)
     {
         await using var db = Host.Database.CreatePaceDbContext();
         var now = Now;
@@ -132,20 +146,29 @@ public sealed class CrmWorld : IAsyncDisposable
             CreatedAt = now,
             UpdatedAt = now,
         };
+        change?.Invoke(listing);
         db.Listings.Add(listing);
         await db.SaveChangesAsync();
         return listing.Id;
     }
 
-    public async Task<Guid> SeedApplicantAsync(Staff? agent, ApplicantStage stage = ApplicantStage.Qualified, string firstName = "Layla")
+    /// <summary>An applicant assigned to <paramref name="agent"/>; <paramref name="wants"/> are their requirements.</summary>
+    public async Task<Guid> SeedApplicantAsync(
+        Staff? agent, ApplicantStage stage = ApplicantStage.Qualified, string firstName = "Layla", params Requirement[] wants)
     {
         await using var db = Host.Database.CreatePaceDbContext();
         var now = Now;
         var applicant = new Applicant
         {
             FirstName = firstName, LastName = "Hassan", Source = LeadSource.PropertyFinder, Stage = stage, StageChangedAt = now,
-            AssignedAgentId = agent?.Id, CreatedAt = now, UpdatedAt = now,
+            AssignedAgentId = agent?.Id, CreatedAt = now, UpdatedAt = now, LostReason = stage == ApplicantStage.Lost ? "not_responding" : null,
         };
+        foreach (var requirement in wants)
+        {
+            (requirement.CreatedAt, requirement.UpdatedAt) = (now, now);
+            applicant.Requirements.Add(requirement);
+        }
+
         db.Applicants.Add(applicant);
         await db.SaveChangesAsync();
         return applicant.Id;

@@ -102,6 +102,10 @@ public sealed class EndpointPolicyTests
         ["PATCH /api/v1/tasks/{id}"] = Access.Staff,
         ["POST /api/v1/tasks/{id}/complete"] = Access.Staff,
         ["POST /api/v1/tasks/{id}/reopen"] = Access.Staff,
+        ["GET /api/v1/applicants/{id}/matches"] = Access.Staff,
+        ["GET /api/v1/listings/{id}/matches"] = Access.Staff,
+        ["POST /api/v1/applicants/{id}/not-interested"] = Access.Staff,
+        ["DELETE /api/v1/applicants/{id}/not-interested/{listingId}"] = Access.Staff,
         ["GET /api/v1/me/notifications"] = Access.Staff,
         ["POST /api/v1/me/notifications/{id}/read"] = Access.Staff,
         // Uploaded listing media, by content address: any member of staff for now (the portals get their own feed).
