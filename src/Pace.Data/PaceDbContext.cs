@@ -5,6 +5,7 @@ using Pace.Audit;
 using Pace.Data.Common;
 using Pace.Data.Listings;
 using Pace.Deals;
+using Pace.Idempotency;
 using Pace.Identity;
 using Pace.Listings;
 using Pace.Locations;
@@ -80,6 +81,8 @@ public sealed class PaceDbContext(DbContextOptions<PaceDbContext> options) : DbC
     public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
 
     public DbSet<InboundWebhook> InboundWebhooks => Set<InboundWebhook>();
+
+    public DbSet<IdempotencyRecord> IdempotencyKeys => Set<IdempotencyRecord>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

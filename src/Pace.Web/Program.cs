@@ -2,6 +2,8 @@ using System.Text.Json.Serialization;
 using Pace.Data;
 using Pace.ServiceDefaults;
 using Pace.Web.Activities;
+using Pace.Web.Api;
+using Pace.Web.Api.Idempotency;
 using Pace.Web.Admin;
 using Pace.Web.Applicants;
 using Pace.Web.Audit;
@@ -25,6 +27,7 @@ builder.AddPaceIdentity();
 builder.Services.AddListings(builder.Configuration);
 builder.Services.AddTaskReminders(builder.Configuration);
 builder.Services.AddMedia();
+builder.Services.AddPaceApiContract(builder.Configuration);
 builder.Services.AddRazorPages();
 // Enums travel as the snake_case names the database stores (`off_plan`, `property_finder`), never as numbers.
 builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(SnakeCaseNaming.Instance, allowIntegerValues: false)));
@@ -37,6 +40,8 @@ app.UseStatusCodePages();
 app.UseRateLimiter();
 app.UseAuthentication();
 app.UseAuthorization();
+// After authorization: keys are per caller.
+app.UseIdempotencyKeys();
 app.MapHealthEndpoints();
 app.MapServiceInfo();
 app.MapPaceSignIn();
@@ -57,5 +62,6 @@ app.MapGroup("/api/v1/tasks").MapTasksApi();
 app.MapGroup("/api/v1/me/notifications").MapNotificationsApi();
 app.MapTimelineApi();
 app.MapMatchingApi();
+app.MapPaceApiContract();
 
 return await app.RunServiceAsync();

@@ -4,6 +4,7 @@ using Pace.Activities;
 using Pace.Applicants;
 using Pace.Data;
 using Pace.Data.Identity;
+using Pace.Web.Api.Idempotency;
 using Pace.Web.Common;
 using Pace.Web.Identity;
 
@@ -30,7 +31,7 @@ public static class ActivitiesApi
     public static RouteGroupBuilder MapActivitiesApi(this RouteGroupBuilder group)
     {
         group.RequireAuthorization(PacePolicies.Staff);
-        group.MapPost("/", LogAsync).WithName("LogActivity");
+        group.MapPost("/", LogAsync).WithName("LogActivity").Idempotent().ProducesProblems(StatusCodes.Status409Conflict);
         return group;
     }
 

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Pace.Activities;
@@ -18,10 +19,11 @@ public sealed record TimelinePage(IReadOnlyList<TimelineItem> Items, string? Nex
 
 /// <summary>
 /// A note, call, email, WhatsApp message or SMS logged by hand on an applicant and/or a listing. Calls may carry
-/// their duration and outcome; <c>occurredAt</c> defaults to now.
+/// their duration and outcome; <c>occurredAt</c> defaults to now. A note needs a <c>body</c>; every other kind a
+/// <c>direction</c>.
 /// </summary>
 public sealed record LogActivityRequest(
-    string? Kind, Guid? ApplicantId, Guid? ListingId, string? Direction, string? Subject, string? Body, DateTimeOffset? OccurredAt,
+    [Required] string? Kind, Guid? ApplicantId, Guid? ListingId, string? Direction, string? Subject, string? Body, DateTimeOffset? OccurredAt,
     int? DurationSeconds, string? Outcome);
 
 public sealed record TaskInfo(
@@ -33,7 +35,7 @@ public sealed record TaskPage(IReadOnlyList<TaskInfo> Items, string? NextCursor)
 
 /// <summary>A task; the assignee defaults to the caller (a manager may assign a team member, an admin anyone).</summary>
 public sealed record CreateTaskRequest(
-    string? Title, string? Notes, Guid? ApplicantId, Guid? ListingId, DateTimeOffset? DueAt, DateTimeOffset? RemindAt, Guid? AssigneeId,
+    [Required] string? Title, string? Notes, Guid? ApplicantId, Guid? ListingId, [Required] DateTimeOffset? DueAt, DateTimeOffset? RemindAt, Guid? AssigneeId,
     string? Priority);
 
 /// <summary>A partial update: an absent field is left alone; <c>notes</c> and <c>remindAt</c>: null clears them.</summary>

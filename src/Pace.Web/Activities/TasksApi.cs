@@ -4,6 +4,7 @@ using Pace.Activities;
 using Pace.Data;
 using Pace.Data.Identity;
 using Pace.Identity;
+using Pace.Web.Api.Idempotency;
 using Pace.Web.Common;
 using Pace.Web.Identity;
 
@@ -23,12 +24,12 @@ public static class TasksApi
     public static RouteGroupBuilder MapTasksApi(this RouteGroupBuilder group)
     {
         group.RequireAuthorization(PacePolicies.Staff);
-        group.MapGet("/", ListAsync).WithName("ListTasks");
-        group.MapGet("/{id:guid}", GetAsync).WithName("GetTask");
-        group.MapPost("/", CreateAsync).WithName("CreateTask");
-        group.MapPatch("/{id:guid}", UpdateAsync).WithName("UpdateTask");
-        group.MapPost("/{id:guid}/complete", CompleteAsync).WithName("CompleteTask");
-        group.MapPost("/{id:guid}/reopen", ReopenAsync).WithName("ReopenTask");
+        group.MapGet("/", ListAsync).WithName("ListTasks").ProducesProblems(StatusCodes.Status404NotFound);
+        group.MapGet("/{id:guid}", GetAsync).WithName("GetTask").ProducesProblems(StatusCodes.Status404NotFound);
+        group.MapPost("/", CreateAsync).WithName("CreateTask").Idempotent();
+        group.MapPatch("/{id:guid}", UpdateAsync).WithName("UpdateTask").ProducesProblems(StatusCodes.Status404NotFound, StatusCodes.Status412PreconditionFailed, StatusCodes.Status428PreconditionRequired);
+        group.MapPost("/{id:guid}/complete", CompleteAsync).WithName("CompleteTask").ProducesProblems(StatusCodes.Status404NotFound, StatusCodes.Status409Conflict, StatusCodes.Status412PreconditionFailed, StatusCodes.Status422UnprocessableEntity);
+        group.MapPost("/{id:guid}/reopen", ReopenAsync).WithName("ReopenTask").ProducesProblems(StatusCodes.Status404NotFound, StatusCodes.Status409Conflict, StatusCodes.Status412PreconditionFailed, StatusCodes.Status422UnprocessableEntity);
         return group;
     }
 

@@ -20,8 +20,8 @@ public static class TimelineApi
     public static IEndpointRouteBuilder MapTimelineApi(this IEndpointRouteBuilder endpoints)
     {
         var group = endpoints.MapGroup("").RequireAuthorization(PacePolicies.Staff);
-        group.MapGet("/api/v1/applicants/{id:guid}/timeline", ApplicantTimelineAsync).WithName("GetApplicantTimeline");
-        group.MapGet("/api/v1/listings/{id:guid}/timeline", ListingTimelineAsync).WithName("GetListingTimeline");
+        group.MapGet("/api/v1/applicants/{id:guid}/timeline", ApplicantTimelineAsync).WithName("GetApplicantTimeline").ProducesProblems(StatusCodes.Status404NotFound);
+        group.MapGet("/api/v1/listings/{id:guid}/timeline", ListingTimelineAsync).WithName("GetListingTimeline").ProducesProblems(StatusCodes.Status404NotFound);
         return endpoints;
     }
 

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.Text.Json.Serialization;
 
 namespace Pace.Web.Admin;
@@ -11,7 +12,7 @@ public sealed record UserInfo(
 public sealed record UserPage(IReadOnlyList<UserInfo> Items, string? NextCursor);
 
 public sealed record CreateUserRequest(
-    string? Email, string? DisplayName, string? Role, Guid? TeamId, string? Phone, string? BrokerRegistrationNumber,
+    [Required] string? Email, [Required] string? DisplayName, [Required] string? Role, Guid? TeamId, string? Phone, string? BrokerRegistrationNumber,
     DateOnly? BrokerRegistrationExpiresOn);
 
 /// <summary>
@@ -83,7 +84,7 @@ public sealed class UpdateUserRequest
 public sealed record TeamInfo(
     Guid Id, string Name, Guid? ManagerId, string? ManagerName, int MemberCount, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt);
 
-public sealed record CreateTeamRequest(string? Name, Guid? ManagerId);
+public sealed record CreateTeamRequest([Required] string? Name, Guid? ManagerId);
 
 /// <summary>Absent <c>name</c>: unchanged; <c>managerId</c> absent: unchanged, null: no manager.</summary>
 public sealed class UpdateTeamRequest

@@ -13,8 +13,8 @@ public static class TeamsApi
     public static RouteGroupBuilder MapTeamsApi(this RouteGroupBuilder group)
     {
         group.MapGet("/", ListAsync).WithName("ListTeams");
-        group.MapPost("/", CreateAsync).WithName("CreateTeam");
-        group.MapPatch("/{id:guid}", UpdateAsync).WithName("UpdateTeam");
+        group.MapPost("/", CreateAsync).WithName("CreateTeam").ProducesProblems(StatusCodes.Status409Conflict);
+        group.MapPatch("/{id:guid}", UpdateAsync).WithName("UpdateTeam").ProducesProblems(StatusCodes.Status404NotFound, StatusCodes.Status409Conflict);
         return group;
     }
 

@@ -34,11 +34,11 @@ public static class UsersApi
     public static RouteGroupBuilder MapUsersApi(this RouteGroupBuilder group)
     {
         group.MapGet("/", ListAsync).WithName("ListUsers");
-        group.MapGet("/{id:guid}", GetAsync).WithName("GetUser");
-        group.MapPost("/", CreateAsync).WithName("CreateUser");
-        group.MapPatch("/{id:guid}", UpdateAsync).WithName("UpdateUser");
-        group.MapPost("/{id:guid}/deactivate", DeactivateAsync).WithName("DeactivateUser");
-        group.MapPost("/{id:guid}/reactivate", ReactivateAsync).WithName("ReactivateUser");
+        group.MapGet("/{id:guid}", GetAsync).WithName("GetUser").ProducesProblems(StatusCodes.Status404NotFound);
+        group.MapPost("/", CreateAsync).WithName("CreateUser").ProducesProblems(StatusCodes.Status409Conflict);
+        group.MapPatch("/{id:guid}", UpdateAsync).WithName("UpdateUser").ProducesProblems(StatusCodes.Status404NotFound, StatusCodes.Status409Conflict, StatusCodes.Status412PreconditionFailed, StatusCodes.Status428PreconditionRequired);
+        group.MapPost("/{id:guid}/deactivate", DeactivateAsync).WithName("DeactivateUser").ProducesProblems(StatusCodes.Status404NotFound, StatusCodes.Status409Conflict);
+        group.MapPost("/{id:guid}/reactivate", ReactivateAsync).WithName("ReactivateUser").ProducesProblems(StatusCodes.Status404NotFound, StatusCodes.Status409Conflict);
         return group;
     }
 

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.Text.Json.Serialization;
 using Pace.Applicants;
 using Pace.Listings;
@@ -48,12 +49,13 @@ public sealed record PhoneInput(string? Number, string? Label, bool? IsPrimary, 
 public sealed record ConsentInput(ConsentChannel? Channel, bool? Granted, string? Source);
 
 public sealed record RequirementInput(
-    Purpose? Purpose, PropertyCategory? Category, string[]? PropertyTypes, Guid[]? LocationIds, short? BedroomsMin,
+    [Required] Purpose? Purpose, PropertyCategory? Category, string[]? PropertyTypes, Guid[]? LocationIds, short? BedroomsMin,
     short? BedroomsMax, short? BathroomsMin, long? BudgetMin, long? BudgetMax, decimal? SizeMinSqft, decimal? SizeMaxSqft,
     DateOnly? MoveInBy, Furnishing? Furnishing, CompletionStatus? CompletionStatus, bool? IsActive, string? Notes);
 
+/// <summary>A new applicant: <c>firstName</c>, <c>source</c>, and a phone or an email (at least one of the two).</summary>
 public sealed record CreateApplicantRequest(
-    ContactKind? Kind, string? FirstName, string? LastName, string? Language, string? Nationality, LeadSource? Source,
+    ContactKind? Kind, [Required] string? FirstName, string? LastName, string? Language, string? Nationality, [Required] LeadSource? Source,
     string? SourceDetail, Guid? AssignedAgentId, string[]? Tags, string? Notes, PhoneInput[]? Phones, string[]? Emails,
     RequirementInput[]? Requirements, ConsentInput[]? Consents);
 

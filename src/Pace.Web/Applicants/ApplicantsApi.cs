@@ -5,6 +5,7 @@ using Pace.Applicants;
 using Pace.Data;
 using Pace.Data.Identity;
 using Pace.Identity;
+using Pace.Web.Api.Idempotency;
 using Pace.Web.Audit;
 using Pace.Web.Common;
 using Pace.Web.Identity;
@@ -21,18 +22,18 @@ public static class ApplicantsApi
     {
         group.RequireAuthorization(PacePolicies.Staff);
         group.MapGet("/", ListAsync).WithName("ListApplicants");
-        group.MapGet("/{id:guid}", GetAsync).WithName("GetApplicant");
-        group.MapPost("/", CreateAsync).WithName("CreateApplicant");
-        group.MapPatch("/{id:guid}", UpdateAsync).WithName("UpdateApplicant");
-        group.MapDelete("/{id:guid}", DeleteAsync).WithName("DeleteApplicant");
-        group.MapPost("/{id:guid}/stage", ChangeStageAsync).WithName("ChangeApplicantStage");
-        group.MapGet("/{id:guid}/duplicates", DuplicatesAsync).WithName("FindApplicantDuplicates");
-        group.MapPost("/{id:guid}/merge", MergeAsync).WithName("MergeApplicants");
-        group.MapPost("/{id:guid}/assign", AssignAsync).WithName("AssignApplicant").RequireAuthorization(PacePolicies.ManagerOrAdmin);
+        group.MapGet("/{id:guid}", GetAsync).WithName("GetApplicant").ProducesProblems(StatusCodes.Status404NotFound);
+        group.MapPost("/", CreateAsync).WithName("CreateApplicant").Idempotent();
+        group.MapPatch("/{id:guid}", UpdateAsync).WithName("UpdateApplicant").ProducesProblems(StatusCodes.Status404NotFound, StatusCodes.Status412PreconditionFailed, StatusCodes.Status428PreconditionRequired);
+        group.MapDelete("/{id:guid}", DeleteAsync).WithName("DeleteApplicant").ProducesProblems(StatusCodes.Status404NotFound, StatusCodes.Status409Conflict, StatusCodes.Status412PreconditionFailed);
+        group.MapPost("/{id:guid}/stage", ChangeStageAsync).WithName("ChangeApplicantStage").ProducesProblems(StatusCodes.Status404NotFound, StatusCodes.Status409Conflict);
+        group.MapGet("/{id:guid}/duplicates", DuplicatesAsync).WithName("FindApplicantDuplicates").ProducesProblems(StatusCodes.Status404NotFound);
+        group.MapPost("/{id:guid}/merge", MergeAsync).WithName("MergeApplicants").ProducesProblems(StatusCodes.Status404NotFound, StatusCodes.Status409Conflict);
+        group.MapPost("/{id:guid}/assign", AssignAsync).WithName("AssignApplicant").ProducesProblems(StatusCodes.Status404NotFound).RequireAuthorization(PacePolicies.ManagerOrAdmin);
         group.MapPost("/reassign", BulkReassignAsync).WithName("ReassignApplicants").RequireAuthorization(PacePolicies.ManagerOrAdmin);
-        group.MapPost("/{id:guid}/requirements", AddRequirementAsync).WithName("AddRequirement");
-        group.MapPut("/{id:guid}/requirements/{requirementId:guid}", ReplaceRequirementAsync).WithName("ReplaceRequirement");
-        group.MapDelete("/{id:guid}/requirements/{requirementId:guid}", DeleteRequirementAsync).WithName("DeleteRequirement");
+        group.MapPost("/{id:guid}/requirements", AddRequirementAsync).WithName("AddRequirement").Idempotent().ProducesProblems(StatusCodes.Status404NotFound, StatusCodes.Status409Conflict);
+        group.MapPut("/{id:guid}/requirements/{requirementId:guid}", ReplaceRequirementAsync).WithName("ReplaceRequirement").ProducesProblems(StatusCodes.Status404NotFound, StatusCodes.Status412PreconditionFailed, StatusCodes.Status428PreconditionRequired);
+        group.MapDelete("/{id:guid}/requirements/{requirementId:guid}", DeleteRequirementAsync).WithName("DeleteRequirement").ProducesProblems(StatusCodes.Status404NotFound);
         return group;
     }
 

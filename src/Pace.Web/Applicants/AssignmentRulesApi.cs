@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Pace.Applicants;
 using Pace.Data;
 using Pace.Identity;
+using Pace.Web.Api.Idempotency;
 using Pace.Web.Common;
 using Pace.Web.Identity;
 
@@ -25,9 +26,9 @@ public static class AssignmentRulesApi
     {
         group.RequireAuthorization(PacePolicies.ManagerOrAdmin);
         group.MapGet("/", ListAsync).WithName("ListAssignmentRules");
-        group.MapPost("/", CreateAsync).WithName("CreateAssignmentRule");
-        group.MapPut("/{id:guid}", ReplaceAsync).WithName("ReplaceAssignmentRule");
-        group.MapDelete("/{id:guid}", DeleteAsync).WithName("DeleteAssignmentRule");
+        group.MapPost("/", CreateAsync).WithName("CreateAssignmentRule").Idempotent();
+        group.MapPut("/{id:guid}", ReplaceAsync).WithName("ReplaceAssignmentRule").ProducesProblems(StatusCodes.Status404NotFound, StatusCodes.Status412PreconditionFailed, StatusCodes.Status428PreconditionRequired);
+        group.MapDelete("/{id:guid}", DeleteAsync).WithName("DeleteAssignmentRule").ProducesProblems(StatusCodes.Status404NotFound);
         return group;
     }
 

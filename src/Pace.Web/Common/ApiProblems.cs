@@ -32,3 +32,23 @@ public static class ApiProblems
     public static string EscapeLike(string value) =>
         value.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal);
 }
+
+/// <summary>Endpoint metadata for the OpenAPI document.</summary>
+public static class ApiProblemMetadata
+{
+    /// <summary>
+    /// Documents the ProblemDetails statuses an endpoint answers through <see cref="ApiProblems"/> and
+    /// <see cref="EntityTags"/> (a <c>ProblemHttpResult</c> does not say its status). 400, 401, 403 for roles and 415
+    /// are added to every endpoint they apply to by the document itself.
+    /// </summary>
+    public static RouteHandlerBuilder ProducesProblems(this RouteHandlerBuilder builder, params int[] statuses)
+    {
+        ArgumentNullException.ThrowIfNull(statuses);
+        foreach (var status in statuses)
+        {
+            builder.ProducesProblem(status);
+        }
+
+        return builder;
+    }
+}

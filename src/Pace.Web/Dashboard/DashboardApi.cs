@@ -13,7 +13,7 @@ public static class DashboardApi
     public static RouteGroupBuilder MapDashboardApi(this RouteGroupBuilder group)
     {
         group.RequireAuthorization(PacePolicies.ManagerOrAdmin);
-        group.MapGet("/team", TeamAsync).WithName("GetTeamDashboard");
+        group.MapGet("/team", TeamAsync).WithName("GetTeamDashboard").ProducesProblems(StatusCodes.Status404NotFound);
         return group;
     }
 

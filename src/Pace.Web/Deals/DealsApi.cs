@@ -26,9 +26,9 @@ public static class DealsApi
     public static RouteGroupBuilder MapDealsApi(this RouteGroupBuilder group)
     {
         group.RequireAuthorization(PacePolicies.Staff);
-        group.MapGet("/{id:guid}", GetAsync).WithName("GetDeal");
-        group.MapPost("/{id:guid}/complete", CompleteAsync).WithName("CompleteDeal");
-        group.MapPost("/{id:guid}/fall-through", FallThroughAsync).WithName("FallThroughDeal");
+        group.MapGet("/{id:guid}", GetAsync).WithName("GetDeal").ProducesProblems(StatusCodes.Status404NotFound);
+        group.MapPost("/{id:guid}/complete", CompleteAsync).WithName("CompleteDeal").ProducesProblems(StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound, StatusCodes.Status409Conflict, StatusCodes.Status412PreconditionFailed, StatusCodes.Status422UnprocessableEntity);
+        group.MapPost("/{id:guid}/fall-through", FallThroughAsync).WithName("FallThroughDeal").ProducesProblems(StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound, StatusCodes.Status409Conflict, StatusCodes.Status412PreconditionFailed, StatusCodes.Status422UnprocessableEntity);
         return group;
     }
 

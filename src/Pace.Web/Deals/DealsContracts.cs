@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Pace.Deals;
 
 namespace Pace.Web.Deals;
@@ -10,7 +11,7 @@ public sealed record OfferInfo(
 
 public sealed record OfferPage(IReadOnlyList<OfferInfo> Items, string? NextCursor);
 
-public sealed record CreateOfferRequest(Guid? ListingId, Guid? ApplicantId, long? AmountMinor, string? Currency, string? Conditions, DateTimeOffset? ExpiresAt);
+public sealed record CreateOfferRequest([Required] Guid? ListingId, [Required] Guid? ApplicantId, [Required] long? AmountMinor, string? Currency, string? Conditions, DateTimeOffset? ExpiresAt);
 
 public sealed record OfferReasonRequest(string? Reason);
 

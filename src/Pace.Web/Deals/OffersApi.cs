@@ -9,6 +9,7 @@ using Pace.Data.Identity;
 using Pace.Deals;
 using Pace.Identity;
 using Pace.Listings;
+using Pace.Web.Api.Idempotency;
 using Pace.Web.Common;
 using Pace.Web.Identity;
 
@@ -45,13 +46,13 @@ public static class OffersApi
     public static RouteGroupBuilder MapOffersApi(this RouteGroupBuilder group)
     {
         group.RequireAuthorization(PacePolicies.Staff);
-        group.MapGet("/", ListAsync).WithName("ListOffers");
-        group.MapGet("/{id:guid}", GetAsync).WithName("GetOffer");
-        group.MapPost("/", CreateAsync).WithName("CreateOffer");
-        group.MapPost("/{id:guid}/accept", AcceptAsync).WithName("AcceptOffer");
-        group.MapPost("/{id:guid}/reject", RejectAsync).WithName("RejectOffer");
-        group.MapPost("/{id:guid}/withdraw", WithdrawAsync).WithName("WithdrawOffer");
-        group.MapPost("/{id:guid}/counter", CounterAsync).WithName("CounterOffer");
+        group.MapGet("/", ListAsync).WithName("ListOffers").ProducesProblems(StatusCodes.Status404NotFound);
+        group.MapGet("/{id:guid}", GetAsync).WithName("GetOffer").ProducesProblems(StatusCodes.Status404NotFound);
+        group.MapPost("/", CreateAsync).WithName("CreateOffer").Idempotent().ProducesProblems(StatusCodes.Status409Conflict, StatusCodes.Status422UnprocessableEntity);
+        group.MapPost("/{id:guid}/accept", AcceptAsync).WithName("AcceptOffer").ProducesProblems(StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound, StatusCodes.Status409Conflict, StatusCodes.Status412PreconditionFailed, StatusCodes.Status422UnprocessableEntity);
+        group.MapPost("/{id:guid}/reject", RejectAsync).WithName("RejectOffer").ProducesProblems(StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound, StatusCodes.Status409Conflict, StatusCodes.Status412PreconditionFailed, StatusCodes.Status422UnprocessableEntity);
+        group.MapPost("/{id:guid}/withdraw", WithdrawAsync).WithName("WithdrawOffer").ProducesProblems(StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound, StatusCodes.Status409Conflict, StatusCodes.Status412PreconditionFailed, StatusCodes.Status422UnprocessableEntity);
+        group.MapPost("/{id:guid}/counter", CounterAsync).WithName("CounterOffer").ProducesProblems(StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound, StatusCodes.Status409Conflict, StatusCodes.Status412PreconditionFailed, StatusCodes.Status422UnprocessableEntity);
         return group;
     }
 

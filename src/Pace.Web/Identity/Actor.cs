@@ -55,6 +55,12 @@ public static class PacePolicies
     public const string ManagerOrAdmin = "manager-or-admin";
 
     public const string Admin = "admin";
+
+    /// <summary>
+    /// Reading the API's description (the OpenAPI document and <c>/api/v1/schema</c>): staff, and machine clients of the
+    /// AI suite (scope <c>ai</c>, INTF-AI-02) that read it without acting for a person.
+    /// </summary>
+    public const string ApiReader = "api-reader";
 }
 
 public static class ActorClaims

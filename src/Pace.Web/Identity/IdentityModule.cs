@@ -28,7 +28,10 @@ public static class IdentityModule
             .AddPolicy(PacePolicies.Staff, StaffPolicy())
             .AddPolicy(PacePolicies.ManagerOrAdmin, p => p.RequireAuthenticatedUser()
                 .RequireClaim(PaceClaims.Role, RoleName(UserRole.Manager), RoleName(UserRole.Admin)))
-            .AddPolicy(PacePolicies.Admin, p => p.RequireAuthenticatedUser().RequireClaim(PaceClaims.Role, RoleName(UserRole.Admin)));
+            .AddPolicy(PacePolicies.Admin, p => p.RequireAuthenticatedUser().RequireClaim(PaceClaims.Role, RoleName(UserRole.Admin)))
+            .AddPolicy(PacePolicies.ApiReader, p => p.AddAuthenticationSchemes(PaceSchemes.Default).RequireAuthenticatedUser()
+                .RequireAssertion(c => (c.User.HasClaim(h => h.Type == PaceClaims.UserId) && c.User.HasClaim(h => h.Type == PaceClaims.Role))
+                    || ScopePolicy.HasScope(c.User, TokenScopes.Ai)));
         return builder;
     }
 

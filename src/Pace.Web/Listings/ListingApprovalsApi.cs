@@ -21,8 +21,8 @@ public static class ListingApprovalsApi
     public static RouteGroupBuilder MapListingApprovalsApi(this RouteGroupBuilder group)
     {
         group.MapGet("/approvals", ListAsync).WithName("ListListingApprovals");
-        group.MapPost("/approvals/{id:guid}/approve", ApproveAsync).WithName("ApproveListingApproval");
-        group.MapPost("/approvals/{id:guid}/reject", RejectAsync).WithName("RejectListingApproval");
+        group.MapPost("/approvals/{id:guid}/approve", ApproveAsync).WithName("ApproveListingApproval").ProducesProblems(StatusCodes.Status404NotFound, StatusCodes.Status409Conflict, StatusCodes.Status422UnprocessableEntity);
+        group.MapPost("/approvals/{id:guid}/reject", RejectAsync).WithName("RejectListingApproval").ProducesProblems(StatusCodes.Status404NotFound, StatusCodes.Status409Conflict, StatusCodes.Status422UnprocessableEntity);
         return group;
     }
 

@@ -28,16 +28,17 @@ public static class ListingMediaApi
 
     public static RouteGroupBuilder MapListingMediaApi(this RouteGroupBuilder group)
     {
-        group.MapPost("/{id:guid}/media", AddAsync).WithName("AddListingMedia");
+        group.MapPost("/{id:guid}/media", AddAsync).WithName("AddListingMedia").ProducesProblems(StatusCodes.Status404NotFound, StatusCodes.Status422UnprocessableEntity);
         group.MapPost("/{id:guid}/media/upload", UploadAsync)
             .WithName("UploadListingMedia")
+            .ProducesProblems(StatusCodes.Status404NotFound, StatusCodes.Status422UnprocessableEntity)
             // Checked in the handler instead: a browser session must send the token, a bearer call cannot be forged
             // by another site (and the framework's own check would run before authentication, as an anonymous user).
             .DisableAntiforgery()
             .WithMetadata(new RequestSizeLimitAttribute(MaxUploadRequestBytes))
             .WithFormOptions(multipartBodyLengthLimit: MaxUploadRequestBytes);
-        group.MapPut("/{id:guid}/media/order", ReorderAsync).WithName("ReorderListingMedia");
-        group.MapDelete("/{id:guid}/media/{mediaId:guid}", RemoveAsync).WithName("RemoveListingMedia");
+        group.MapPut("/{id:guid}/media/order", ReorderAsync).WithName("ReorderListingMedia").ProducesProblems(StatusCodes.Status404NotFound);
+        group.MapDelete("/{id:guid}/media/{mediaId:guid}", RemoveAsync).WithName("RemoveListingMedia").ProducesProblems(StatusCodes.Status404NotFound);
         return group;
     }
 

@@ -70,7 +70,7 @@ public static partial class ListingSearch
     private const string PriceDesc = "price_desc";
     private const string Beds = "beds";
 
-    private static readonly string[] Sorts = [Newest, PriceAsc, PriceDesc, Beds];
+    internal static readonly string[] Sorts = [Newest, PriceAsc, PriceDesc, Beds];
 
     internal static async Task<Results<Ok<ListingPage>, ValidationProblem>> SearchAsync(
         [AsParameters] ListingSearchQuery query, HttpContext context, PaceDbContext db, CancellationToken cancellationToken)

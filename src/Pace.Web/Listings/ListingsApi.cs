@@ -6,6 +6,7 @@ using Pace.Data.Identity;
 using Pace.Data.Listings;
 using Pace.Identity;
 using Pace.Listings;
+using Pace.Web.Api.Idempotency;
 using Pace.Web.Common;
 using Pace.Web.Identity;
 
@@ -22,12 +23,12 @@ public static class ListingsApi
     {
         group.RequireAuthorization(PacePolicies.Staff);
         group.MapGet("/", ListingSearch.SearchAsync).WithName("SearchListings");
-        group.MapPost("/", CreateAsync).WithName("CreateListing");
-        group.MapGet("/{id:guid}", GetAsync).WithName("GetListing");
-        group.MapPatch("/{id:guid}", UpdateAsync).WithName("UpdateListing");
-        group.MapPost("/{id:guid}/submit", SubmitAsync).WithName("SubmitListing");
-        group.MapPost("/{id:guid}/withdraw", WithdrawAsync).WithName("WithdrawListing");
-        group.MapPost("/{id:guid}/relist", RelistAsync).WithName("RelistListing");
+        group.MapPost("/", CreateAsync).WithName("CreateListing").Idempotent();
+        group.MapGet("/{id:guid}", GetAsync).WithName("GetListing").ProducesProblems(StatusCodes.Status404NotFound);
+        group.MapPatch("/{id:guid}", UpdateAsync).WithName("UpdateListing").ProducesProblems(StatusCodes.Status404NotFound, StatusCodes.Status409Conflict, StatusCodes.Status412PreconditionFailed, StatusCodes.Status422UnprocessableEntity, StatusCodes.Status428PreconditionRequired);
+        group.MapPost("/{id:guid}/submit", SubmitAsync).WithName("SubmitListing").ProducesProblems(StatusCodes.Status404NotFound, StatusCodes.Status409Conflict, StatusCodes.Status422UnprocessableEntity);
+        group.MapPost("/{id:guid}/withdraw", WithdrawAsync).WithName("WithdrawListing").ProducesProblems(StatusCodes.Status404NotFound, StatusCodes.Status409Conflict, StatusCodes.Status422UnprocessableEntity);
+        group.MapPost("/{id:guid}/relist", RelistAsync).WithName("RelistListing").ProducesProblems(StatusCodes.Status404NotFound, StatusCodes.Status409Conflict, StatusCodes.Status422UnprocessableEntity);
         group.MapListingMediaApi();
         group.MapListingApprovalsApi();
         return group;

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Net.Http.Headers;
 using Pace.Media;
+using Pace.Web.Common;
 using Pace.Web.Identity;
 
 namespace Pace.Web.Media;
@@ -35,7 +36,7 @@ public static class MediaModule
 
     public static IEndpointRouteBuilder MapMedia(this IEndpointRouteBuilder app)
     {
-        app.MapGet(PathPrefix + "{key}", ServeAsync).RequireAuthorization(PacePolicies.Staff).WithName("GetMedia");
+        app.MapGet(PathPrefix + "{key}", ServeAsync).RequireAuthorization(PacePolicies.Staff).WithName("GetMedia").ProducesProblems(StatusCodes.Status404NotFound);
         return app;
     }
 

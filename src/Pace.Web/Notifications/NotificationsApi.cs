@@ -19,7 +19,7 @@ public static class NotificationsApi
     {
         group.RequireAuthorization(PacePolicies.Staff);
         group.MapGet("/", ListAsync).WithName("ListMyNotifications");
-        group.MapPost("/{id:guid}/read", MarkReadAsync).WithName("MarkMyNotificationRead");
+        group.MapPost("/{id:guid}/read", MarkReadAsync).WithName("MarkMyNotificationRead").ProducesProblems(StatusCodes.Status404NotFound);
         return group;
     }
 

@@ -8,6 +8,7 @@ using Pace.Data.Identity;
 using Pace.Identity;
 using Pace.Listings;
 using Pace.Viewings;
+using Pace.Web.Api.Idempotency;
 using Pace.Web.Common;
 using Pace.Web.Identity;
 
@@ -42,14 +43,14 @@ public static class ViewingsApi
     public static RouteGroupBuilder MapViewingsApi(this RouteGroupBuilder group)
     {
         group.RequireAuthorization(PacePolicies.Staff);
-        group.MapGet("/", ListAsync).WithName("ListViewings");
-        group.MapGet("/{id:guid}", GetAsync).WithName("GetViewing");
-        group.MapPost("/", CreateAsync).WithName("CreateViewing");
-        group.MapPatch("/{id:guid}", RescheduleAsync).WithName("RescheduleViewing");
-        group.MapPost("/{id:guid}/confirm", ConfirmAsync).WithName("ConfirmViewing");
-        group.MapPost("/{id:guid}/complete", CompleteAsync).WithName("CompleteViewing");
-        group.MapPost("/{id:guid}/no-show", NoShowAsync).WithName("MarkViewingNoShow");
-        group.MapPost("/{id:guid}/cancel", CancelAsync).WithName("CancelViewing");
+        group.MapGet("/", ListAsync).WithName("ListViewings").ProducesProblems(StatusCodes.Status404NotFound);
+        group.MapGet("/{id:guid}", GetAsync).WithName("GetViewing").ProducesProblems(StatusCodes.Status404NotFound);
+        group.MapPost("/", CreateAsync).WithName("CreateViewing").Idempotent().ProducesProblems(StatusCodes.Status409Conflict, StatusCodes.Status422UnprocessableEntity);
+        group.MapPatch("/{id:guid}", RescheduleAsync).WithName("RescheduleViewing").ProducesProblems(StatusCodes.Status404NotFound, StatusCodes.Status409Conflict, StatusCodes.Status412PreconditionFailed, StatusCodes.Status422UnprocessableEntity, StatusCodes.Status428PreconditionRequired);
+        group.MapPost("/{id:guid}/confirm", ConfirmAsync).WithName("ConfirmViewing").ProducesProblems(StatusCodes.Status404NotFound, StatusCodes.Status409Conflict, StatusCodes.Status412PreconditionFailed, StatusCodes.Status422UnprocessableEntity);
+        group.MapPost("/{id:guid}/complete", CompleteAsync).WithName("CompleteViewing").ProducesProblems(StatusCodes.Status404NotFound, StatusCodes.Status409Conflict, StatusCodes.Status412PreconditionFailed, StatusCodes.Status422UnprocessableEntity);
+        group.MapPost("/{id:guid}/no-show", NoShowAsync).WithName("MarkViewingNoShow").ProducesProblems(StatusCodes.Status404NotFound, StatusCodes.Status409Conflict, StatusCodes.Status412PreconditionFailed, StatusCodes.Status422UnprocessableEntity);
+        group.MapPost("/{id:guid}/cancel", CancelAsync).WithName("CancelViewing").ProducesProblems(StatusCodes.Status404NotFound, StatusCodes.Status409Conflict, StatusCodes.Status412PreconditionFailed, StatusCodes.Status422UnprocessableEntity);
         return group;
     }
 

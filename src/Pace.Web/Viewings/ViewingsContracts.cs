@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.Text.Json.Serialization;
 using Pace.Viewings;
 
@@ -19,7 +20,7 @@ public sealed record ViewingPage(IReadOnlyList<ViewingInfo> Items, string? NextC
 
 /// <summary>A booking: <c>endsAt</c> or <c>durationMinutes</c> (default 30); the agent defaults to the caller.</summary>
 public sealed record CreateViewingRequest(
-    Guid? ListingId, Guid? ApplicantId, Guid? AgentId, DateTimeOffset? StartsAt, DateTimeOffset? EndsAt, int? DurationMinutes, string? Notes);
+    [Required] Guid? ListingId, [Required] Guid? ApplicantId, Guid? AgentId, [Required] DateTimeOffset? StartsAt, DateTimeOffset? EndsAt, int? DurationMinutes, string? Notes);
 
 /// <summary>
 /// A reschedule: an absent field is left alone. A new <c>startsAt</c> alone keeps the viewing's length;

@@ -26,6 +26,9 @@ public sealed class EndpointPolicyTests
         ManagerOrAdmin,
 
         Admin,
+
+        /// <summary>Staff, and machine clients with the <c>ai</c> scope (the API's description: OpenAPI and schema).</summary>
+        ApiReader,
     }
 
     private static readonly Dictionary<string, Access> Endpoints = new(StringComparer.Ordinal)
@@ -124,6 +127,9 @@ public sealed class EndpointPolicyTests
         ["PATCH /api/v1/admin/users/{id}"] = Access.Admin,
         ["POST /api/v1/admin/users/{id}/deactivate"] = Access.Admin,
         ["POST /api/v1/admin/users/{id}/reactivate"] = Access.Admin,
+        // The API's description is not public: it maps the data a brokerage holds (docs/api.md).
+        ["GET /openapi/{documentName}.json"] = Access.ApiReader,
+        ["GET /api/v1/schema"] = Access.ApiReader,
         ["GET /api/v1/admin/teams"] = Access.Admin,
         ["POST /api/v1/admin/teams"] = Access.Admin,
         ["PATCH /api/v1/admin/teams/{id}"] = Access.Admin,
@@ -164,7 +170,8 @@ public sealed class EndpointPolicyTests
             foreach (var (caller, token) in callers)
             {
                 // Every route parameter a fresh id, so the route matches and the policy, not routing, answers.
-                var concrete = System.Text.RegularExpressions.Regex.Replace(path, @"\{\w+\}", _ => Guid.NewGuid().ToString());
+                var concrete = System.Text.RegularExpressions.Regex.Replace(
+                    path.Replace("{documentName}", "v1", StringComparison.Ordinal), @"\{\w+\}", _ => Guid.NewGuid().ToString());
                 using var request = new HttpRequestMessage(new HttpMethod(method), new Uri(concrete, UriKind.Relative));
                 if (token is not null)
                 {
@@ -184,6 +191,7 @@ public sealed class EndpointPolicyTests
                     Access.Staff => caller is "agent" or "manager" or "admin",
                     Access.ManagerOrAdmin => caller is "manager" or "admin",
                     Access.Admin => caller == "admin",
+                    Access.ApiReader => caller is "agent" or "manager" or "admin" or "machine",
                     _ => false,
                 };
                 if (admitted != expected)
@@ -206,7 +214,8 @@ public sealed class EndpointPolicyTests
         || (response.StatusCode is HttpStatusCode.Redirect or HttpStatusCode.Found
             && response.Headers.Location?.OriginalString.Contains("/account/sign-in", StringComparison.Ordinal) == true));
 
-    private static HashSet<string> RoutedEndpoints(IServiceProvider services) =>
+    /// <summary>Every endpoint of the routing table as "METHOD /path" (route constraints dropped).</summary>
+    internal static HashSet<string> RoutedEndpoints(IServiceProvider services) =>
         services.GetRequiredService<EndpointDataSource>().Endpoints
             .OfType<RouteEndpoint>()
             .SelectMany(e => (e.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods ?? ["GET"])

@@ -268,7 +268,8 @@ public static class SignInModule
             status = StatusCodes.Status404NotFound;
         }
 
-        var isApi = http.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase);
+        var isApi = http.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase)
+            || http.Request.Path.StartsWithSegments("/openapi", StringComparison.OrdinalIgnoreCase);
         var isHtmx = http.Request.Headers.ContainsKey("HX-Request");
         if (!isApi && !isHtmx && status != StatusCodes.Status404NotFound)
         {
