@@ -1,5 +1,6 @@
 using Pace.Applicants;
 using Pace.Web.Applicants;
+using Pace.Web.Matching;
 
 namespace Pace.Client;
 
@@ -8,7 +9,7 @@ public sealed record ApplicantListQuery(
     string? Q = null, ApplicantStage? Stage = null, Guid? AgentId = null, bool? Unassigned = null, LeadSource? Source = null,
     string? Tag = null, string? Sort = null, string? Cursor = null, int? Limit = null);
 
-/// <summary><c>/api/v1/applicants</c>: applicants, their requirements, duplicates, merge and assignment.</summary>
+/// <summary><c>/api/v1/applicants</c>: applicants, their requirements, duplicates, merge and assignment, their matches.</summary>
 public sealed class ApplicantsClient
 {
     private const string Root = "api/v1/applicants";
@@ -63,4 +64,16 @@ public sealed class ApplicantsClient
 
     public Task DeleteRequirementAsync(Guid id, Guid requirementId, CancellationToken cancellationToken = default) =>
         _api.SendAsync(HttpMethod.Delete, $"{Root}/{id}/requirements/{requirementId}", cancellationToken);
+
+    /// <summary>The live listings that best fit the applicant's requirements (1 to 50, 20 by default), each with its score and reasons.</summary>
+    public async Task<ListingMatches> MatchesAsync(Guid id, int? limit = null, CancellationToken cancellationToken = default) =>
+        (await _api.SendAsync<ListingMatches>(HttpMethod.Get, new QueryString($"{Root}/{id}/matches").Add("limit", limit).ToString(), null, cancellationToken)).Value;
+
+    /// <summary>Takes the listing out of the applicant's matches (and them out of its), with what they said; marking twice keeps the first mark.</summary>
+    public async Task<NotInterestedInfo> MarkNotInterestedAsync(Guid id, Guid listingId, string? reason = null, CancellationToken cancellationToken = default) =>
+        (await _api.SendAsync<NotInterestedInfo>(HttpMethod.Post, $"{Root}/{id}/not-interested", new NotInterestedRequest(listingId, reason), cancellationToken)).Value;
+
+    /// <summary>Takes the not-interested mark back: the listing can match the applicant again.</summary>
+    public Task UnmarkNotInterestedAsync(Guid id, Guid listingId, CancellationToken cancellationToken = default) =>
+        _api.SendAsync(HttpMethod.Delete, $"{Root}/{id}/not-interested/{listingId}", cancellationToken);
 }

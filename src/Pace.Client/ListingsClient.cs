@@ -1,6 +1,7 @@
 using System.Net.Http.Headers;
 using Pace.Listings;
 using Pace.Web.Listings;
+using Pace.Web.Matching;
 
 namespace Pace.Client;
 
@@ -102,6 +103,10 @@ public sealed class ListingsClient
 
     public Task<Versioned<ListingInfo>> ApproveAsync(Guid approvalId, CancellationToken cancellationToken = default) =>
         _api.SendAsync<ListingInfo>(HttpMethod.Post, $"{Root}/approvals/{approvalId}/approve", null, cancellationToken);
+
+    /// <summary>The active applicants, among those the caller sees, who best fit the listing (1 to 50, 20 by default), with scores and reasons.</summary>
+    public async Task<ApplicantMatches> MatchesAsync(Guid id, int? limit = null, CancellationToken cancellationToken = default) =>
+        (await _api.SendAsync<ApplicantMatches>(HttpMethod.Get, new QueryString($"{Root}/{id}/matches").Add("limit", limit).ToString(), null, cancellationToken)).Value;
 
     /// <summary>Rejects with the reason the agent reads on the listing's timeline.</summary>
     public Task<Versioned<ListingInfo>> RejectAsync(Guid approvalId, string reason, CancellationToken cancellationToken = default) =>

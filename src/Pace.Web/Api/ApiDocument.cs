@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.OpenApi;
@@ -60,6 +61,12 @@ public static class ApiDocument
         var metadata = context.Description.ActionDescriptor.EndpointMetadata;
         var document = context.Document!;
         operation.Responses ??= [];
+        // [AsParameters] classes describe their query parameters by property name; binding ignores case, JSON is camelCase.
+        foreach (var parameter in (operation.Parameters ?? []).OfType<OpenApiParameter>().Where(p => p.In == ParameterLocation.Query && p.Name is not null))
+        {
+            parameter.Name = System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(parameter.Name!);
+        }
+
         if (!metadata.OfType<IAllowAnonymous>().Any())
         {
             operation.Security ??= [];
@@ -123,8 +130,9 @@ public static class ApiDocument
 
     /// <summary>
     /// Request fields the endpoint refuses when absent carry <see cref="RequiredAttribute"/> (on the property or the
-    /// record's constructor parameter): listed as required and not nullable. The attribute documents; the endpoint's own
-    /// validation enforces, and a test holds the two together.
+    /// record's constructor parameter): listed as required and not nullable. A nullable field without it is not listed
+    /// as required (the generator lists every constructor parameter): a request may leave it out. The attribute documents;
+    /// the endpoint's own validation enforces, and a test holds the two together.
     /// </summary>
     private static void MarkRequired(OpenApiSchema schema, JsonTypeInfo type)
     {
@@ -135,10 +143,22 @@ public static class ApiDocument
 
         foreach (var property in type.Properties)
         {
+            if (!schema.Properties.TryGetValue(property.Name, out var propertySchema))
+            {
+                continue;
+            }
+
             var attributes = (property.AttributeProvider?.GetCustomAttributes(typeof(RequiredAttribute), inherit: true) ?? [])
                 .Concat(property.AssociatedParameter?.AttributeProvider?.GetCustomAttributes(typeof(RequiredAttribute), inherit: true) ?? []);
-            if (!attributes.Any() || !schema.Properties.TryGetValue(property.Name, out var propertySchema))
+            if (!attributes.Any())
             {
+                var omittedWhenNull = property.AttributeProvider?.GetCustomAttributes(typeof(JsonIgnoreAttribute), inherit: true)
+                    .OfType<JsonIgnoreAttribute>().Any(a => a.Condition is JsonIgnoreCondition.WhenWritingNull or JsonIgnoreCondition.WhenWritingDefault) == true;
+                if (omittedWhenNull || (property.AssociatedParameter?.IsNullable ?? property.IsSetNullable))
+                {
+                    schema.Required?.Remove(property.Name);
+                }
+
                 continue;
             }
 

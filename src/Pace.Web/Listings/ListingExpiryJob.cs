@@ -35,23 +35,8 @@ public sealed partial class ListingExpiryJob(
     // Arbitrary constant: the advisory lock key of the listing expiry.
     private const long LockKey = 0x5041_4345_4c45_58;
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                await RunOnceAsync(stoppingToken);
-            }
-            catch (Exception ex) when (ex is NpgsqlException or DbUpdateException or InvalidOperationException)
-            {
-                // A database outage must not stop the job; the next round catches up.
-                LogFailed(logger, ex);
-            }
-
-            await Task.Delay(schedule.Value.Interval, clock, stoppingToken);
-        }
-    }
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        BackgroundRounds.RunAsync(RunOnceAsync, schedule.Value.Interval, clock, ex => LogFailed(logger, ex), stoppingToken);
 
     /// <summary>One round, if no other replica is running one: the number of listings expired, or null when it skipped.</summary>
     public async Task<int?> RunOnceAsync(CancellationToken cancellationToken)

@@ -102,8 +102,9 @@ public static class OpenApiSpec
                 {
                     found.AddRange(Mismatches(property, child, $"{path}.{name}"));
                 }
-                else
+                else if (schema.Required?.Contains(name) == true)
                 {
+                    // Only a property the schema does not require may be left out (one written only when it has a value).
                     found.Add($"{path}.{name}: named by the schema, absent from the JSON");
                 }
             }

@@ -1,6 +1,6 @@
 using Microsoft.EntityFrameworkCore;
-using Npgsql;
 using Pace.Data;
+using Pace.Web.Common;
 
 namespace Pace.Web.Api.Idempotency;
 
@@ -15,23 +15,8 @@ public sealed partial class IdempotencyKeyCleanup(IServiceScopeFactory scopes, T
 
     public static readonly TimeSpan Interval = TimeSpan.FromHours(1);
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                await RunOnceAsync(stoppingToken);
-            }
-            catch (Exception ex) when (ex is NpgsqlException or DbUpdateException or InvalidOperationException)
-            {
-                // A database outage must not stop the cleanup; the next round catches up.
-                LogFailed(logger, ex);
-            }
-
-            await Task.Delay(Interval, clock, stoppingToken);
-        }
-    }
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        BackgroundRounds.RunAsync(RunOnceAsync, Interval, clock, ex => LogFailed(logger, ex), stoppingToken);
 
     /// <summary>One round: the number of expired keys deleted.</summary>
     public async Task<int> RunOnceAsync(CancellationToken cancellationToken)
