@@ -14,6 +14,9 @@ namespace Pace.Bench.Raw;
 /// </summary>
 public static class RawServer
 {
+    // pace-web's default page of applicants.
+    private const int PageSize = 50;
+
     public static WebApplication Build(string connectionString, string urls)
     {
         var builder = WebApplication.CreateSlimBuilder();
@@ -25,71 +28,47 @@ public static class RawServer
         app.MapGet("/phone", async (HttpContext context, NpgsqlDataSource data, string number, Guid agent) =>
         {
             await using var connection = await data.OpenConnectionAsync(context.RequestAborted);
-            await WriteRowsAsync(context, connection, RawQueries.PhoneLookup, [new("number", number), new("agent", agent)]);
+            var rows = await ReadAsync(connection, RawQueries.PhoneLookup, [agent, number, PageSize + 1], context.RequestAborted);
+            await WriteAsync(context, new { items = rows.Take(PageSize) });
         });
-        app.MapGet("/listings", async (HttpContext context, NpgsqlDataSource data, string purpose, string type, Guid locationId, int bedsMin, int bedsMax, long priceMax, int limit) =>
+        app.MapGet("/listings", async (HttpContext context, NpgsqlDataSource data, Guid agent, string purpose, string type, Guid locationId, int bedsMin, int bedsMax, long priceMax, int limit) =>
         {
-            await using var connection = await data.OpenConnectionAsync(context.RequestAborted);
-            // The same three statements as pace-web: the location subtree, the page, the page's locations.
-            var locations = new List<Guid>();
-            await using (var subtree = new NpgsqlCommand(RawQueries.LocationSubtree, connection))
-            {
-                subtree.Parameters.AddWithValue("location", locationId);
-                await using var reader = await subtree.ExecuteReaderAsync(context.RequestAborted);
-                while (await reader.ReadAsync(context.RequestAborted))
-                {
-                    locations.Add(reader.GetGuid(0));
-                }
-            }
-
-            var page = new List<Dictionary<string, object?>>();
-            var pageLocations = new HashSet<Guid>();
-            await using (var search = new NpgsqlCommand(RawQueries.ListingSearch, connection))
-            {
-                search.Parameters.AddWithValue("purpose", purpose);
-                search.Parameters.AddWithValue("types", new[] { type });
-                search.Parameters.AddWithValue("locations", locations.ToArray());
-                search.Parameters.AddWithValue("bedsMin", bedsMin);
-                search.Parameters.AddWithValue("bedsMax", bedsMax);
-                search.Parameters.AddWithValue("priceMax", priceMax);
-                search.Parameters.AddWithValue("take", limit + 1);
-                await using var reader = await search.ExecuteReaderAsync(context.RequestAborted);
-                while (await reader.ReadAsync(context.RequestAborted))
-                {
-                    var row = ReadRow(reader);
-                    page.Add(row);
-                    pageLocations.Add((Guid)row["location_id"]!);
-                }
-            }
-
-            await using var names = new NpgsqlCommand(RawQueries.PageLocations, connection);
-            names.Parameters.AddWithValue("ids", pageLocations.ToArray());
-            await using var namesReader = await names.ExecuteReaderAsync(context.RequestAborted);
-            var locationRows = new List<Dictionary<string, object?>>();
-            while (await namesReader.ReadAsync(context.RequestAborted))
-            {
-                locationRows.Add(ReadRow(namesReader));
-            }
-
-            context.Response.ContentType = "application/json";
-            await JsonSerializer.SerializeAsync(context.Response.Body, new { items = page.Take(limit), locations = locationRows }, cancellationToken: context.RequestAborted);
+            // The same four statements as pace-web: the location's path, its subtree, the page, the page's locations.
+            var cancellationToken = context.RequestAborted;
+            await using var connection = await data.OpenConnectionAsync(cancellationToken);
+            var path = (string)(await ReadAsync(connection, RawQueries.LocationPath, [locationId], cancellationToken)).Single()["path"]!;
+            var subtree = (await ReadAsync(connection, RawQueries.LocationSubtree, [path, path + "/%"], cancellationToken)).Select(r => (Guid)r["id"]!).ToArray();
+            var page = await ReadAsync(connection, RawQueries.ListingSearch,
+                [agent, purpose, new[] { type }, subtree, bedsMin, bedsMax, priceMax, limit + 1], cancellationToken);
+            var locations = await ReadAsync(connection, RawQueries.PageLocations, [page.Select(r => (Guid)r["location_id"]!).Distinct().ToArray()], cancellationToken);
+            await WriteAsync(context, new { items = page.Take(limit), locations });
         });
         return app;
     }
 
-    private static async Task WriteRowsAsync(HttpContext context, NpgsqlConnection connection, string sql, NpgsqlParameter[] parameters)
+    private static async Task<List<Dictionary<string, object?>>> ReadAsync(
+        NpgsqlConnection connection, string sql, object[] positional, CancellationToken cancellationToken)
     {
         await using var command = new NpgsqlCommand(sql, connection);
-        command.Parameters.AddRange(parameters);
-        await using var reader = await command.ExecuteReaderAsync(context.RequestAborted);
+        foreach (var value in positional)
+        {
+            command.Parameters.Add(new NpgsqlParameter { Value = value });
+        }
+
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         var rows = new List<Dictionary<string, object?>>();
-        while (await reader.ReadAsync(context.RequestAborted))
+        while (await reader.ReadAsync(cancellationToken))
         {
             rows.Add(ReadRow(reader));
         }
 
+        return rows;
+    }
+
+    private static Task WriteAsync(HttpContext context, object body)
+    {
         context.Response.ContentType = "application/json";
-        await JsonSerializer.SerializeAsync(context.Response.Body, new { items = rows }, cancellationToken: context.RequestAborted);
+        return JsonSerializer.SerializeAsync(context.Response.Body, body, cancellationToken: context.RequestAborted);
     }
 
     private static Dictionary<string, object?> ReadRow(NpgsqlDataReader reader)

@@ -33,7 +33,7 @@ public static partial class BenchRun
             throw new BenchException($"{webAssembly} is missing: ./pace bench run builds it (dotnet build src/Pace.Web -c Release)");
         }
 
-        using var paceWeb = StartProcess(webAssembly, [], Path.Combine(root, "src", "Pace.Web"), Path.Combine(output, "pace-web.log"), new Dictionary<string, string>
+        using var paceWeb = StartProcess(Environment.ProcessPath!, [webAssembly], Path.Combine(root, "src", "Pace.Web"), Path.Combine(output, "pace-web.log"), new Dictionary<string, string>
         {
             ["ASPNETCORE_ENVIRONMENT"] = "Production",
             ["Urls"] = web.ToString().TrimEnd('/'),
