@@ -85,7 +85,8 @@ public sealed class BenchScenarios(Uri pace, Uri raw, BenchFixtures fixtures, Be
         {
             if (optional && status == HttpStatusCode.NotFound)
             {
-                var note = $"skipped: not on this branch ({detail})";
+                // The request and its status: the body (a ProblemDetails) adds nothing to the table.
+                var note = $"skipped: not on this branch ({detail.Split(": ", 2)[0]})";
                 progress($"{name}: {note}");
                 return new ScenarioResult(name, target, null, note, baselineOf, 0, 0);
             }
