@@ -19,6 +19,7 @@ try
         ["test", .. var testArguments] => await TestCommand.ExecuteAsync(Workspace.Locate(), testArguments, logger),
         ["migrate"] => await MigrateCommand.MigrateAsync(Workspace.Locate, logger),
         ["token", "create", .. var tokenArguments] => await TokenCommand.ExecuteAsync(Workspace.Locate, tokenArguments, logger),
+        ["bench", "generate" or "run", ..] => await BenchCommand.ExecuteAsync(Workspace.Locate(), args[1..], logger),
         ["seed"] => await MigrateCommand.SeedAsync(Workspace.Locate(), logger),
         ["psql", .. var psqlArguments] => await PsqlCommand.ExecuteAsync(Workspace.Locate(), psqlArguments, logger),
         ["model-sql", "pace"] => ModelSqlCommand(PaceDatabase.Pace),
@@ -40,6 +41,6 @@ static int ModelSqlCommand(PaceDatabase database)
 
 static int Usage()
 {
-    ConsoleSink.Error("usage: pace-local run | test [dotnet test arguments] | migrate | seed | psql [pace|pace_ai] [psql arguments] | model-sql pace|pace_ai | token create --user EMAIL [--name NAME] [--scopes a,b] [--days N] (see ./pace help)");
+    ConsoleSink.Error("usage: pace-local run | test [dotnet test arguments] | migrate | seed | psql [pace|pace_ai] [psql arguments] | model-sql pace|pace_ai | token create --user EMAIL [--name NAME] [--scopes a,b] [--days N] | bench generate|run [options] (see ./pace help)");
     return 2;
 }

@@ -15,8 +15,6 @@ internal static partial class TestCommand
 {
     public const string AdminVariable = "PACE_TEST_POSTGRES";
 
-    private static readonly TimeSpan StopGrace = TimeSpan.FromSeconds(30);
-
     public static async Task<int> ExecuteAsync(Workspace workspace, IReadOnlyList<string> testArguments, ILogger logger)
     {
         var postgres = LocalPostgres.ForTests(workspace, logger);
@@ -106,27 +104,7 @@ internal static partial class TestCommand
         start.Environment[AdminVariable] = postgres.ConnectionString(LocalPostgres.MaintenanceDatabase, "pace-tests");
 
         using var process = Process.Start(start) ?? throw new LauncherException("cannot start dotnet test");
-        try
-        {
-            await process.WaitForExitAsync(signals.Token);
-            return process.ExitCode;
-        }
-        catch (OperationCanceledException)
-        {
-            Native.Signal(process.Id, Native.SigInt);
-            using var grace = new CancellationTokenSource(StopGrace);
-            try
-            {
-                await process.WaitForExitAsync(grace.Token);
-            }
-            catch (OperationCanceledException)
-            {
-                process.Kill(entireProcessTree: true);
-                await process.WaitForExitAsync(CancellationToken.None);
-            }
-
-            throw;
-        }
+        return await ToolProcess.WaitForwardingInterruptAsync(process, signals.Token);
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "test cluster on 127.0.0.1:{Port}, templates {Templates} migrated")]

@@ -7,6 +7,8 @@ internal static class ToolProcess
 {
     private const string SetsidPath = "/usr/bin/setsid";
 
+    private static readonly TimeSpan StopGrace = TimeSpan.FromSeconds(30);
+
     public sealed record Result(int ExitCode, string Output)
     {
         public bool Succeeded => ExitCode == 0;
@@ -51,6 +53,35 @@ internal static class ToolProcess
         }
 
         return start;
+    }
+
+    /// <summary>
+    /// Waits for a child in a session of its own (see <see cref="DetachedStartInfo"/>) and returns its exit code. On
+    /// cancellation (Ctrl+C at the launcher) the child gets SIGINT once and a grace period to finish, then is killed.
+    /// </summary>
+    public static async Task<int> WaitForwardingInterruptAsync(Process process, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await process.WaitForExitAsync(cancellationToken);
+            return process.ExitCode;
+        }
+        catch (OperationCanceledException)
+        {
+            Native.Signal(process.Id, Native.SigInt);
+            using var grace = new CancellationTokenSource(StopGrace);
+            try
+            {
+                await process.WaitForExitAsync(grace.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                process.Kill(entireProcessTree: true);
+                await process.WaitForExitAsync(CancellationToken.None);
+            }
+
+            throw;
+        }
     }
 
     /// <summary>The <c>dotnet</c> host this launcher runs on, to start the services and tests on the same one.</summary>

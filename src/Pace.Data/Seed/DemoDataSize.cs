@@ -13,6 +13,6 @@ public sealed record DemoDataSize(int AgentsPerTeam, int Listings, int Applicant
     /// <summary>The demo brokerage: about 40 staff, 1,500 listings and 5,000 applicants.</summary>
     public static DemoDataSize Demo { get; } = new(AgentsPerTeam: 7, Listings: 1_500, Applicants: 5_000);
 
-    /// <summary>The benchmark dataset: a large brokerage after years on the CRM.</summary>
-    public static DemoDataSize Benchmark { get; } = new(AgentsPerTeam: 60, Listings: 100_000, Applicants: 1_000_000, BatchSize: 20_000);
+    /// <summary>The benchmark dataset: a large brokerage after years on the CRM (1,000 agents in the five teams).</summary>
+    public static DemoDataSize Benchmark { get; } = new(AgentsPerTeam: 200, Listings: 100_000, Applicants: 1_000_000, BatchSize: 20_000);
 }

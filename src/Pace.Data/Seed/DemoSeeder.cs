@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Threading.Channels;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -84,18 +85,52 @@ public static partial class DemoSeeder
         await loader.CopyAsync(listings.Activities);
         LogListings(logger, listings.Listings.Count, listings.Applicants.Count, stopwatch.ElapsedMilliseconds);
 
+        // Generation and COPY overlap: the generator fills the next batches on another thread while this connection
+        // copies the current one (the generator stays one thread, so the rows are the same as generated in line).
         var applicants = 0;
-        foreach (var batch in generator.GenerateApplicants())
+        var batches = Channel.CreateBounded<DemoBatch>(new BoundedChannelOptions(2) { SingleReader = true, SingleWriter = true });
+        // Stops the generator when copying fails, so it does not wait forever on a full channel.
+        using var stopGenerating = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var producer = Task.Run(
+            async () =>
+            {
+                try
+                {
+                    foreach (var batch in generator.GenerateApplicants())
+                    {
+                        await batches.Writer.WriteAsync(batch, stopGenerating.Token);
+                    }
+
+                    batches.Writer.Complete();
+                }
+                catch (Exception ex)
+                {
+                    batches.Writer.Complete(ex);
+                    throw;
+                }
+            },
+            stopGenerating.Token);
+        try
         {
-            await loader.CopyPeopleAsync(batch);
-            await loader.CopyAsync(batch.Requirements);
-            await loader.CopyAsync(batch.Viewings);
-            await loader.CopyAsync(batch.Offers);
-            await loader.CopyAsync(batch.Deals);
-            await loader.CopyAsync(batch.Activities);
-            applicants += batch.Applicants.Count;
-            LogApplicants(logger, applicants, size.Applicants, stopwatch.ElapsedMilliseconds);
+            await foreach (var batch in batches.Reader.ReadAllAsync(cancellationToken))
+            {
+                await loader.CopyPeopleAsync(batch);
+                await loader.CopyAsync(batch.Requirements);
+                await loader.CopyAsync(batch.Viewings);
+                await loader.CopyAsync(batch.Offers);
+                await loader.CopyAsync(batch.Deals);
+                await loader.CopyAsync(batch.Activities);
+                applicants += batch.Applicants.Count;
+                LogApplicants(logger, applicants, size.Applicants, stopwatch.ElapsedMilliseconds);
+            }
         }
+        catch
+        {
+            await stopGenerating.CancelAsync();
+            throw;
+        }
+
+        await producer;
 
         await transaction.CommitAsync(cancellationToken);
         var loaded = stopwatch.ElapsedMilliseconds;

@@ -28,10 +28,10 @@ public static class MatchingApi
     public static IEndpointRouteBuilder MapMatchingApi(this IEndpointRouteBuilder endpoints)
     {
         var group = endpoints.MapGroup("").RequireAuthorization(PacePolicies.Staff);
-        group.MapGet("/api/v1/applicants/{id:guid}/matches", ApplicantMatchesAsync).WithName("MatchListingsToApplicant");
-        group.MapGet("/api/v1/listings/{id:guid}/matches", ListingMatchesAsync).WithName("MatchApplicantsToListing");
-        group.MapPost("/api/v1/applicants/{id:guid}/not-interested", MarkNotInterestedAsync).WithName("MarkNotInterested");
-        group.MapDelete("/api/v1/applicants/{id:guid}/not-interested/{listingId:guid}", UnmarkNotInterestedAsync).WithName("UnmarkNotInterested");
+        group.MapGet("/api/v1/applicants/{id:guid}/matches", ApplicantMatchesAsync).WithName("MatchListingsToApplicant").ProducesProblems(StatusCodes.Status404NotFound);
+        group.MapGet("/api/v1/listings/{id:guid}/matches", ListingMatchesAsync).WithName("MatchApplicantsToListing").ProducesProblems(StatusCodes.Status404NotFound);
+        group.MapPost("/api/v1/applicants/{id:guid}/not-interested", MarkNotInterestedAsync).WithName("MarkNotInterested").ProducesProblems(StatusCodes.Status404NotFound);
+        group.MapDelete("/api/v1/applicants/{id:guid}/not-interested/{listingId:guid}", UnmarkNotInterestedAsync).WithName("UnmarkNotInterested").ProducesProblems(StatusCodes.Status404NotFound);
         return endpoints;
     }
 
