@@ -26,8 +26,8 @@ public sealed class SignInTests(PaceBrowserFixture fixture) : IClassFixture<Pace
 
     [Theory]
     [InlineData(DemoAccounts.Agent, "My day", FixedStaff.AgentName, "Agent")]
-    [InlineData(DemoAccounts.Manager, "Team", FixedStaff.ManagerName, "Manager")]
-    [InlineData(DemoAccounts.Admin, "Administration", FixedStaff.AdminName, "Admin")]
+    [InlineData(DemoAccounts.Manager, "My day", FixedStaff.ManagerName, "Manager")]
+    [InlineData(DemoAccounts.Admin, "My day", FixedStaff.AdminName, "Admin")]
     public async Task Choosing_a_brokerage_account_lands_on_the_page_of_its_role(string email, string heading, string name, string role)
     {
         await using var session = await fixture.NewSessionAsync();
