@@ -33,4 +33,42 @@ public static class LocationLookup
             .Select(l => new LocationChoice(l.Id, l.Name, l.Level, l.Parent != null ? l.Parent.Name : null))
             .ToListAsync(cancellationToken);
     }
+
+    /// <summary>How a place reads in a picker and a form: <c>Marina Gate 1 · Dubai Marina</c>.</summary>
+    public static string Label(LocationChoice place)
+    {
+        ArgumentNullException.ThrowIfNull(place);
+        return place.ParentName is null ? place.Name : $"{place.Name} · {place.ParentName}";
+    }
+
+    /// <summary>The place a picker's label names (<see cref="Label"/>); null when none does.</summary>
+    public static async Task<Guid?> ResolveAsync(PaceDbContext db, string? label, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var text = label?.Trim();
+        if (string.IsNullOrEmpty(text))
+        {
+            return null;
+        }
+
+        var parts = text.Split(" · ", 2, StringSplitOptions.TrimEntries);
+        var name = parts[0];
+        var parent = parts.Length > 1 ? parts[1] : null;
+        var candidates = await db.Locations.AsNoTracking()
+            .Where(l => l.Name == name && l.Level != LocationLevel.Emirate)
+            .Select(l => new { l.Id, ParentName = l.Parent != null ? l.Parent.Name : null })
+            .Take(20)
+            .ToListAsync(cancellationToken);
+        return candidates.FirstOrDefault(c => parent is null || c.ParentName == parent)?.Id;
+    }
+
+    /// <summary>The label of one place, for a form that edits what it points at.</summary>
+    public static async Task<string?> NameAsync(PaceDbContext db, Guid id, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var place = await db.Locations.AsNoTracking().Where(l => l.Id == id)
+            .Select(l => new LocationChoice(l.Id, l.Name, l.Level, l.Parent != null ? l.Parent.Name : null))
+            .SingleOrDefaultAsync(cancellationToken);
+        return place is null ? null : Label(place);
+    }
 }

@@ -80,6 +80,28 @@ public static class Show
         ({ } from, { } to) => string.Create(Culture, $"{from}–{to} beds"),
     };
 
+    /// <summary>A listing's price: <c>AED 1,250,000</c>, or <c>AED 95,000 / year</c> for a rent.</summary>
+    public static string Price(long minor, string currency, Pace.Listings.RentFrequency? frequency) =>
+        Money(minor, currency) + (frequency is { } f ? " / " + f switch
+        {
+            Pace.Listings.RentFrequency.Yearly => "year",
+            Pace.Listings.RentFrequency.Monthly => "month",
+            Pace.Listings.RentFrequency.Weekly => "week",
+            _ => "day",
+        } : "");
+
+    /// <summary><c>Studio</c>, <c>1 bed</c>, <c>3 beds</c>; a dash where bedrooms do not apply.</summary>
+    public static string Bedrooms(short? beds) => beds switch
+    {
+        null => "—",
+        0 => "Studio",
+        1 => "1 bed",
+        { } n => string.Create(Culture, $"{n} beds"),
+    };
+
+    /// <summary>A size or count with thousands separators: <c>1,250</c>.</summary>
+    public static string Number(decimal value) => value.ToString("#,0.##", Culture);
+
     /// <summary>A calendar day: <c>14 Mar 2025</c>.</summary>
     public static string Day(DateOnly day) => day.ToString("d MMM yyyy", Culture);
 

@@ -3,16 +3,7 @@
 //   one too, so a click never fails silently.
 // - A form marked data-submit-once disables its submit button while it is being sent.
 
-const toasts = document.getElementById('toasts');
-
-export function toast(message, kind = 'info') {
-  if (!toasts || !message) return;
-  const item = document.createElement('div');
-  item.className = kind === 'error' ? 'toast toast-error' : 'toast';
-  item.textContent = message;
-  toasts.append(item);
-  setTimeout(() => item.remove(), 5000);
-}
+import { toast } from './toast.js';
 
 document.body.addEventListener('toast', (event) => {
   const detail = event.detail;
