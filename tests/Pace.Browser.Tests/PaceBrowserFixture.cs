@@ -44,12 +44,14 @@ public sealed class PaceBrowserFixture : IAsyncLifetime, IAsyncDisposable
 
         _database = await TestDatabase.CreateMigratedAsync(PaceDatabase.Pace);
         await FixedStaff.SeedAsync(_database);
+        await BrowserWorld.SeedReferenceDataAsync(_database);
         _sandbox = new PaceServiceFactory<SandboxService>(new Dictionary<string, string?>());
         _web = new PaceServiceFactory<WebService>(PaceWebSettings.ForGoogleTwin(_database.ConnectionString, _sandbox.BaseAddress));
         // The twin's client allows only the launcher's redirect URI; pace-web's port is known only now.
         _sandbox.Services.GetRequiredService<IOptions<GoogleSandboxOptions>>().Value.Clients[0].RedirectUris
             .Add(new Uri(_web.BaseAddress, "signin-google").ToString());
 
+        Assertions.SetDefaultExpectTimeout(15_000);
         _playwright = await Playwright.CreateAsync();
         _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
@@ -59,12 +61,21 @@ public sealed class PaceBrowserFixture : IAsyncLifetime, IAsyncDisposable
         });
     }
 
+    /// <summary>Reads or changes the Pace DB directly: for what a test needs that a person does not make in the UI.</summary>
+    public async Task<T> ExecuteAsync<T>(Func<PaceDbContext, Task<T>> work)
+    {
+        ArgumentNullException.ThrowIfNull(work);
+        await using var db = (_database ?? throw NotStarted()).CreatePaceDbContext();
+        return await work(db);
+    }
+
     /// <summary>A new, empty browser context (its own cookies and storage) with one page.</summary>
     public async Task<BrowserSession> NewSessionAsync()
     {
         var browser = _browser ?? throw NotStarted();
         var context = await browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = WebBase.ToString() });
-        context.SetDefaultTimeout(15_000);
+        // Deadlines, not timings: the machine the tests share may be busy, and a wait ends as soon as its condition holds.
+        context.SetDefaultTimeout(30_000);
         return new BrowserSession(context, await context.NewPageAsync());
     }
 

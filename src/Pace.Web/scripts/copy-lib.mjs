@@ -50,6 +50,14 @@ for (const name of ['core', 'daygrid', 'timegrid', 'interaction']) {
   mkdirSync(dirname(target), { recursive: true });
   writeFileSync(target, source);
 }
-writeFileSync(join(lib, 'fullcalendar', 'fullcalendar.css'), styles.join('\n') + '\n');
+// The icon font is inlined as a data: URL, which the CSP's font-src ('self' by default-src) refuses: served as a file.
+let css = styles.join('\n') + '\n';
+const font = /url\("data:application\/x-font-ttf;charset=utf-8;base64,([A-Za-z0-9+/=]+)"\)/.exec(css);
+if (!font) {
+  throw new Error('fullcalendar.css: expected the inlined fcicons font');
+}
+writeFileSync(join(lib, 'fullcalendar', 'fcicons.ttf'), Buffer.from(font[1], 'base64'));
+css = replaceOnce(css, font[0], 'url("fcicons.ttf")', 'fullcalendar.css');
+writeFileSync(join(lib, 'fullcalendar', 'fullcalendar.css'), css);
 
 console.log(`pace-web: front-end libraries copied to ${lib}`);

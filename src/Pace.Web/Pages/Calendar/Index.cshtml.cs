@@ -24,6 +24,10 @@ public sealed class IndexModel(PaceDbContext db, TimeProvider clock) : PageModel
     /// <summary>Now in Dubai, for the calendar's "now" line and its first day.</summary>
     public string NowLocal { get; private set; } = "";
 
+    /// <summary>The day to open on (<c>?date=2025-03-14</c>); today by default.</summary>
+    [BindProperty(SupportsGet = true)]
+    public DateOnly? Date { get; set; }
+
     public void OnGet() => NowLocal = Local(clock.GetUtcNow());
 
     /// <summary>The viewings in [start, end) (Dubai wall-clock, as FullCalendar asks), every page of them.</summary>

@@ -43,6 +43,7 @@ async function move(info) {
 const calendar = new FullCalendar.Calendar(element, {
   timeZone: 'UTC',
   now: element.dataset.now,
+  initialDate: element.dataset.date || element.dataset.now.slice(0, 10),
   initialView: phone ? 'timeGridDay' : 'timeGridWeek',
   headerToolbar: { left: 'prev,next today', center: 'title', right: 'timeGridWeek,timeGridDay' },
   buttonText: { today: 'Today', week: 'Week', day: 'Day' },
