@@ -19,8 +19,10 @@ public static class TimelineText
 
         return item.Kind switch
         {
-            ActivityKind.StageChange when Text(data, "from") is { } from && Text(data, "to") is { } to =>
+            // The subject already says "Stage: Qualified → Viewing" when the change was logged with one.
+            ActivityKind.StageChange when item.Subject is null && Text(data, "from") is { } from && Text(data, "to") is { } to =>
                 $"{Words(from)} → {Words(to)}" + (Text(data, "reason") is { } reason ? $" ({Words(reason)})" : ""),
+            ActivityKind.StageChange => Text(data, "reason") is { } lost ? "Reason: " + Words(lost) : null,
             ActivityKind.Call => Join(
                 Text(data, "outcome") is { } outcome ? Words(outcome) : null,
                 data.TryGetProperty("durationSeconds", out var seconds) && seconds.TryGetInt32(out var s) && s > 0

@@ -55,6 +55,7 @@ const calendar = new FullCalendar.Calendar(element, {
   allDaySlot: false,
   height: 'auto',
   eventTimeFormat: { hour: '2-digit', minute: '2-digit', hour12: false },
+  dayHeaderFormat: { weekday: 'short', day: 'numeric', month: 'short', omitCommas: true },
   slotLabelFormat: { hour: '2-digit', minute: '2-digit', hour12: false },
   events: element.dataset.events,
   editable: true,
