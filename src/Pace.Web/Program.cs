@@ -35,6 +35,8 @@ builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Ad
 var app = builder.Build();
 app.UseBrowserSecurityHeaders();
 app.UseExceptionHandler();
+// wwwroot (the design system, our ES modules, and the npm libraries ./pace copies into wwwroot/lib) is public.
+app.UseStaticFiles();
 app.UseStatusCodePages();
 // Before authentication: the Google callback is handled by the authentication middleware and is rate limited too.
 app.UseRateLimiter();

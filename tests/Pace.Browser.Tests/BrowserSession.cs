@@ -24,6 +24,14 @@ public sealed partial class BrowserSession : IAsyncDisposable
             }
         };
         page.PageError += (_, error) => Record($"script error on {page.Url}: {error}");
+        page.RequestFailed += (_, request) => Record($"request failed on {page.Url}: {request.Method} {request.Url} ({request.Failure})");
+        page.Response += (_, response) =>
+        {
+            if (response.Status >= 500)
+            {
+                Record($"server error on {page.Url}: {response.Status} for {response.Request.Method} {response.Url}");
+            }
+        };
     }
 
     public IPage Page { get; }
@@ -48,6 +56,16 @@ public sealed partial class BrowserSession : IAsyncDisposable
     }
 
     public ValueTask DisposeAsync() => _context.DisposeAsync();
+
+    /// <summary>From the landing page through Google's account chooser, picking the listed account of <paramref name="email"/>.</summary>
+    public async Task SignInAsync(string email)
+    {
+        await Page.GotoAsync("/");
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Sign in with Google" }).ClickAsync();
+        await Assertions.Expect(Page.GetByRole(AriaRole.Heading, new() { Name = "Choose an account" })).ToBeVisibleAsync();
+        await Page.GetByRole(AriaRole.Button, new() { Name = email }).ClickAsync();
+        await Assertions.Expect(Page.GetByRole(AriaRole.Heading, new() { Name = "My day", Level = 1 })).ToBeVisibleAsync();
+    }
 
     /// <summary>
     /// Chromium logs every HTTP error status as a console error. Two are expected: the favicon it asks for on its own

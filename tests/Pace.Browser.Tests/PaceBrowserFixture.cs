@@ -14,7 +14,7 @@ namespace Pace.Browser.Tests;
 /// Google twin and pace-web on real Kestrel, and one headless Chromium (Debian's, never downloaded) shared by a test
 /// class. Each test opens its own <see cref="BrowserSession"/>: a fresh browser context, so no cookie crosses tests.
 /// </summary>
-public sealed class PaceBrowserFixture : IAsyncLifetime, IAsyncDisposable
+public class PaceBrowserFixture : IAsyncLifetime, IAsyncDisposable
 {
     public const string ChromiumPath = "/usr/bin/chromium";
 
@@ -43,13 +43,15 @@ public sealed class PaceBrowserFixture : IAsyncLifetime, IAsyncDisposable
         }
 
         _database = await TestDatabase.CreateMigratedAsync(PaceDatabase.Pace);
-        await FixedStaff.SeedAsync(_database);
+        await SeedAsync(_database);
         _sandbox = new PaceServiceFactory<SandboxService>(new Dictionary<string, string?>());
         _web = new PaceServiceFactory<WebService>(PaceWebSettings.ForGoogleTwin(_database.ConnectionString, _sandbox.BaseAddress));
         // The twin's client allows only the launcher's redirect URI; pace-web's port is known only now.
         _sandbox.Services.GetRequiredService<IOptions<GoogleSandboxOptions>>().Value.Clients[0].RedirectUris
             .Add(new Uri(_web.BaseAddress, "signin-google").ToString());
 
+        Assertions.SetDefaultExpectTimeout(15_000);
+        await StartedAsync(_web.Services);
         _playwright = await Playwright.CreateAsync();
         _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
@@ -59,12 +61,36 @@ public sealed class PaceBrowserFixture : IAsyncLifetime, IAsyncDisposable
         });
     }
 
+    /// <summary>What the database holds before pace-web starts: the four fixed staff and the reference data.</summary>
+    protected virtual async Task SeedAsync(TestDatabase database)
+    {
+        await FixedStaff.SeedAsync(database);
+        await BrowserWorld.SeedReferenceDataAsync(database);
+    }
+
+    /// <summary>What needs pace-web's own services once it runs (its media store).</summary>
+    protected virtual Task StartedAsync(IServiceProvider webServices) => Task.CompletedTask;
+
+    /// <summary>Reads or changes the Pace DB directly: for what a test needs that a person does not make in the UI.</summary>
+    public async Task<T> ExecuteAsync<T>(Func<PaceDbContext, Task<T>> work)
+    {
+        ArgumentNullException.ThrowIfNull(work);
+        await using var db = (_database ?? throw NotStarted()).CreatePaceDbContext();
+        return await work(db);
+    }
+
     /// <summary>A new, empty browser context (its own cookies and storage) with one page.</summary>
-    public async Task<BrowserSession> NewSessionAsync()
+    public async Task<BrowserSession> NewSessionAsync(int width = 1280, int height = 800)
     {
         var browser = _browser ?? throw NotStarted();
-        var context = await browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = WebBase.ToString() });
-        context.SetDefaultTimeout(15_000);
+        var context = await browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = WebBase.ToString(),
+            ViewportSize = new ViewportSize { Width = width, Height = height },
+            TimezoneId = "Asia/Dubai",
+        });
+        // Deadlines, not timings: the machine the tests share may be busy, and a wait ends as soon as its condition holds.
+        context.SetDefaultTimeout(30_000);
         return new BrowserSession(context, await context.NewPageAsync());
     }
 
@@ -73,6 +99,7 @@ public sealed class PaceBrowserFixture : IAsyncLifetime, IAsyncDisposable
     /// <summary>Closes the browser, stops both services and drops the database; a second call does nothing.</summary>
     public async ValueTask DisposeAsync()
     {
+        GC.SuppressFinalize(this);
         if (_browser is { } browser)
         {
             _browser = null;

@@ -14,16 +14,24 @@ public static class TestImages
     private static readonly uint[] CrcTable = MakeCrcTable();
 
     /// <summary>An 8-bit RGB PNG: signature, IHDR, one zlib IDAT of rows shaded by their number, IEND, with their CRCs.</summary>
-    public static byte[] Png(int width, int height)
+    public static byte[] Png(int width, int height) => Png(width, height, (_, y) => ((byte)(y % 256), (byte)(y % 256), (byte)(y % 256)));
+
+    /// <summary>An 8-bit RGB PNG of the colour <paramref name="pixel"/> gives each (x, y): a picture painted in code.</summary>
+    public static byte[] Png(int width, int height, Func<int, int, (byte R, byte G, byte B)> pixel)
     {
+        ArgumentNullException.ThrowIfNull(pixel);
         using var raw = new MemoryStream();
         using (var zlib = new ZLibStream(raw, CompressionLevel.Fastest, leaveOpen: true))
         {
             var row = new byte[1 + (width * 3)];
             for (var y = 0; y < height; y++)
             {
-                // Filter type 0, then the same grey for every pixel of the row.
-                Array.Fill(row, (byte)(y % 256), 1, row.Length - 1);
+                // Filter type 0 (none), then the pixels.
+                for (var x = 0; x < width; x++)
+                {
+                    (row[1 + (x * 3)], row[2 + (x * 3)], row[3 + (x * 3)]) = pixel(x, y);
+                }
+
                 zlib.Write(row);
             }
         }
