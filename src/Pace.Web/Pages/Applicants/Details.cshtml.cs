@@ -11,6 +11,7 @@ using Pace.Web.Common;
 using Pace.Web.Deals;
 using Pace.Web.Identity;
 using Pace.Web.Listings;
+using Pace.Web.Matching;
 using Pace.Web.Ui;
 using Pace.Web.Viewings;
 
@@ -24,6 +25,8 @@ namespace Pace.Web.Pages.Applicants;
 [Authorize(Policy = PacePolicies.Staff)]
 public sealed class DetailsModel(PaceDbContext db, TimeProvider clock) : PageModel
 {
+    private const int MatchLimit = 10;
+
     public ApplicantInfo Applicant { get; private set; } = null!;
 
     public IReadOnlyList<DuplicateMatch> Duplicates { get; private set; } = [];
@@ -31,6 +34,9 @@ public sealed class DetailsModel(PaceDbContext db, TimeProvider clock) : PageMod
     public TimelinePage Timeline { get; private set; } = new([], null);
 
     public IReadOnlyList<Choice> LostReasons { get; private set; } = [];
+
+    /// <summary>The best live listings for this applicant's requirements, from the matching API's own handler.</summary>
+    public IReadOnlyList<ListingMatch> Matches { get; private set; } = [];
 
     public DateTimeOffset Now { get; private set; }
 
@@ -167,6 +173,7 @@ public sealed class DetailsModel(PaceDbContext db, TimeProvider clock) : PageMod
         Duplicates = ApiOutcome.From<IReadOnlyList<DuplicateMatch>>(await ApplicantsApi.DuplicatesAsync(id, HttpContext, db, cancellationToken)).Value ?? [];
         Timeline = ApiOutcome.From<TimelinePage>(await TimelineApi.ApplicantTimelineAsync(id, HttpContext, db, null, null, 30, cancellationToken)).Value ?? Timeline;
         LostReasons = await ReferenceChoices.ListAsync(db, ReferenceKind.LostReason, cancellationToken);
+        Matches = ApiOutcome.From<ListingMatches>(await MatchingApi.ApplicantMatchesAsync(id, MatchLimit, HttpContext, db, cancellationToken)).Value?.Items ?? [];
         return true;
     }
 

@@ -8,6 +8,7 @@ using Pace.Data.Identity;
 using Pace.Web.Activities;
 using Pace.Web.Identity;
 using Pace.Web.Listings;
+using Pace.Web.Matching;
 using Pace.Web.Media;
 using Pace.Web.Ui;
 
@@ -23,6 +24,9 @@ public sealed class DetailsModel(PaceDbContext db, TimeProvider clock, IMediaSto
     public ListingInfo Listing { get; private set; } = null!;
 
     public TimelinePage History { get; private set; } = new([], null);
+
+    /// <summary>The applicants the viewer may see whose requirements this listing meets, best first (the matching API's handler).</summary>
+    public IReadOnlyList<ApplicantMatch> Matches { get; private set; } = [];
 
     public DateTimeOffset Now { get; private set; }
 
@@ -113,6 +117,7 @@ public sealed class DetailsModel(PaceDbContext db, TimeProvider clock, IMediaSto
         Listing = found.Value;
         Editable = await db.Listings.EditableBy(User.ToActor(), db.Users).AnyAsync(l => l.Id == id, cancellationToken);
         History = ApiOutcome.From<TimelinePage>(await TimelineApi.ListingTimelineAsync(id, HttpContext, db, null, null, 30, cancellationToken)).Value ?? History;
+        Matches = ApiOutcome.From<ApplicantMatches>(await MatchingApi.ListingMatchesAsync(id, 10, HttpContext, db, cancellationToken)).Value?.Items ?? [];
         return true;
     }
 }
