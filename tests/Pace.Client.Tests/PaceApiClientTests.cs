@@ -176,7 +176,8 @@ public sealed class PaceApiClientTests
             null, "Hana", "Aziz", null, null, LeadSource.Call, null, null, null, null, [new PhoneInput("050 444 5566", null, true, false)], null, null, null)))
             .Value.Applicant.Id;
         var listing = await SeedLiveListingAsync(database, clock, building, 2_100_000_00);
-        var tomorrow = clock.Now.AddDays(1);
+        // On a whole second: PostgreSQL keeps microseconds, and the times come back to be compared.
+        var tomorrow = DateTimeOffset.FromUnixTimeSeconds(clock.Now.AddDays(1).ToUnixTimeSeconds());
 
         var note = await api.Activities.LogAsync(new LogActivityRequest("note", applicant, listing, null, "First call", "Prefers a high floor.", null, null, null));
         var booked = await api.Viewings.BookAsync(new CreateViewingRequest(listing, applicant, null, tomorrow, null, 45, "Keys at the desk"));
