@@ -31,6 +31,18 @@ public sealed class PaceApiClient(HttpClient http)
 
     public ListingsClient Listings => new(this);
 
+    public ViewingsClient Viewings => new(this);
+
+    public OffersClient Offers => new(this);
+
+    public DealsClient Deals => new(this);
+
+    public ActivitiesClient Activities => new(this);
+
+    public TasksClient Tasks => new(this);
+
+    public NotificationsClient Notifications => new(this);
+
     public async Task<bool> IsAliveAsync(CancellationToken cancellationToken)
     {
         using var response = await http.GetAsync(new Uri("healthz", UriKind.Relative), cancellationToken);

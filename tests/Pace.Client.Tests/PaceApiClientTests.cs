@@ -2,16 +2,23 @@ extern alias web;
 
 using System.Net;
 using System.Net.Http.Headers;
+using Microsoft.EntityFrameworkCore;
+using Pace.Activities;
 using Pace.Applicants;
 using Pace.Common;
 using Pace.Data;
+using Pace.Deals;
 using Pace.Identity;
 using Pace.Listings;
 using Pace.Locations;
 using Pace.Reference;
 using Pace.Testing;
+using Pace.Viewings;
+using Pace.Web.Activities;
 using Pace.Web.Applicants;
+using Pace.Web.Deals;
 using Pace.Web.Listings;
+using Pace.Web.Viewings;
 using WebService = web::Pace.Web.WebService;
 
 namespace Pace.Client.Tests;
@@ -112,6 +119,128 @@ public sealed class PaceApiClientTests
         {
             PaceWebSettings.DeleteMedia(settings);
         }
+    }
+
+    [Fact]
+    public async Task An_agent_finds_the_listings_that_fit_an_applicant_and_the_manager_the_applicants_who_want_a_listing()
+    {
+        await using var database = await TestDatabase.CreateMigratedAsync(PaceDatabase.Pace);
+        var clock = new TestClock();
+        await using var factory = new PaceServiceFactory<WebService>(PaceWebSettings.For(database.ConnectionString), clock);
+        var (building, agentToken, managerToken) = await SeedBrokerageAsync(database, clock);
+        using var agentHttp = factory.CreateHttpClient();
+        agentHttp.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", agentToken);
+        using var managerHttp = factory.CreateHttpClient();
+        managerHttp.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", managerToken);
+        var agent = new PaceApiClient(agentHttp);
+        var manager = new PaceApiClient(managerHttp);
+        var created = await agent.Applicants.CreateAsync(new CreateApplicantRequest(
+            null, "Omar", "Saleh", null, null, LeadSource.Website, null, null, null, null, [new PhoneInput("050 111 2233", null, true, false)], null,
+            [new RequirementInput(Purpose.Sale, PropertyCategory.Residential, ["apartment"], [building], 2, 2, null, null, 2_000_000_00, null, null, null, null, null, null, null)],
+            null));
+        var applicant = created.Value.Applicant.Id;
+        var listing = await SeedLiveListingAsync(database, clock, building, 2_080_000_00);
+
+        var matches = await agent.Applicants.MatchesAsync(applicant, limit: 5);
+        var wanted = await manager.Listings.MatchesAsync(listing);
+        var mark = await agent.Applicants.MarkNotInterestedAsync(applicant, listing, "Too close to the tram");
+        var afterMark = await agent.Applicants.MatchesAsync(applicant);
+        await agent.Applicants.UnmarkNotInterestedAsync(applicant, listing);
+        var afterUnmark = await agent.Applicants.MatchesAsync(applicant);
+        var badLimit = await Assert.ThrowsAsync<PaceApiException>(() => agent.Listings.MatchesAsync(listing, limit: 51));
+
+        var match = Assert.Single(matches.Items);
+        Assert.Equal((listing, 88), (match.ListingId, match.Score));
+        Assert.Equal(["budget +4%", "2 beds as asked", "in Marina Gate 1 as asked"], match.Reasons.Select(r => r.Text));
+        Assert.Equal(created.Value.Applicant.Requirements[0].Id, match.RequirementId);
+        var want = Assert.Single(wanted.Items);
+        Assert.Equal((applicant, "Omar Saleh", 88), (want.ApplicantId, want.FullName, want.Score));
+        Assert.Equal(("Too close to the tram", listing), (mark.Reason, mark.ListingId));
+        Assert.Empty(afterMark.Items);
+        Assert.Equal(listing, Assert.Single(afterUnmark.Items).ListingId);
+        Assert.Equal(HttpStatusCode.BadRequest, badLimit.Status);
+        Assert.Contains("limit", badLimit.Errors.Keys);
+    }
+
+    [Fact]
+    public async Task An_agent_logs_a_note_books_a_viewing_sets_a_task_and_takes_an_offer_to_a_deal_through_the_typed_client()
+    {
+        await using var database = await TestDatabase.CreateMigratedAsync(PaceDatabase.Pace);
+        var clock = new TestClock();
+        await using var factory = new PaceServiceFactory<WebService>(PaceWebSettings.For(database.ConnectionString), clock);
+        var (building, agentToken, _) = await SeedBrokerageAsync(database, clock);
+        using var http = factory.CreateHttpClient();
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", agentToken);
+        var api = new PaceApiClient(http);
+        var applicant = (await api.Applicants.CreateAsync(new CreateApplicantRequest(
+            null, "Hana", "Aziz", null, null, LeadSource.Call, null, null, null, null, [new PhoneInput("050 444 5566", null, true, false)], null, null, null)))
+            .Value.Applicant.Id;
+        var listing = await SeedLiveListingAsync(database, clock, building, 2_100_000_00);
+        // On a whole second: PostgreSQL keeps microseconds, and the times come back to be compared.
+        var tomorrow = DateTimeOffset.FromUnixTimeSeconds(clock.Now.AddDays(1).ToUnixTimeSeconds());
+
+        var note = await api.Activities.LogAsync(new LogActivityRequest("note", applicant, listing, null, "First call", "Prefers a high floor.", null, null, null));
+        var booked = await api.Viewings.BookAsync(new CreateViewingRequest(listing, applicant, null, tomorrow, null, 45, "Keys at the desk"));
+        var confirmed = await api.Viewings.ConfirmAsync(booked.Value.Viewing.Id);
+        var read = await api.Viewings.GetAsync(booked.Value.Viewing.Id);
+        var moved = (await api.Viewings.RescheduleAsync(booked.Value.Viewing.Id, new RescheduleViewingRequest { StartsAt = tomorrow.AddHours(2), Notes = null }, read.ETag!)).Value;
+        var diary = await api.Viewings.ListAsync(from: clock.Now, to: clock.Now.AddDays(3));
+        var cancelled = await api.Viewings.CancelAsync(booked.Value.Viewing.Id, "Applicant travelling");
+        var task = await api.Tasks.CreateAsync(new CreateTaskRequest("Send the floor plans", null, applicant, listing, tomorrow, null, null, null));
+        var renamed = await api.Tasks.UpdateAsync(task.Value.Id, new UpdateTaskRequest { Title = "Send the floor plans and the service charges" }, task.ETag!);
+        var done = await api.Tasks.CompleteAsync(task.Value.Id);
+        var tasks = await api.Tasks.ListAsync(TaskScope.All);
+        var offer = await api.Offers.MakeAsync(new CreateOfferRequest(listing, applicant, 2_000_000_00, "AED", "Mortgage in principle", null));
+        var accepted = await api.Offers.AcceptAsync(offer.Id);
+        var deal = await api.Deals.GetAsync(accepted.DealId!.Value);
+        var fell = await api.Deals.FallThroughAsync(deal.Id, "Mortgage refused");
+        var second = await api.Offers.MakeAsync(new CreateOfferRequest(listing, applicant, 1_900_000_00, "AED", null, null));
+        var rejected = await api.Offers.RejectAsync(second.Id, "Too low");
+        var offers = await api.Offers.ListAsync(listingId: listing);
+        var notes = await api.Activities.ApplicantTimelineAsync(applicant, kinds: [ActivityKind.Note]);
+        var listingTimeline = await api.Activities.ListingTimelineAsync(listing, limit: 50);
+        var notifications = await api.Notifications.ListAsync(unread: true);
+        var noSuchNotification = await Assert.ThrowsAsync<PaceApiException>(() => api.Notifications.MarkReadAsync(Guid.NewGuid()));
+        var noViewing = await Assert.ThrowsAsync<PaceApiException>(() => api.Viewings.BookAsync(new CreateViewingRequest(listing, applicant, null, null, null, null, null)));
+
+        Assert.Equal((ActivityKind.Note, "First call"), (note.Kind, note.Subject));
+        Assert.Equal(ViewingStatus.Confirmed, confirmed.Status);
+        Assert.Equal((tomorrow.AddHours(2), tomorrow.AddHours(2).AddMinutes(45), null), (moved.Viewing.StartsAt, moved.Viewing.EndsAt, moved.Viewing.Notes));
+        Assert.Equal(booked.Value.Viewing.Id, Assert.Single(diary.Items).Id);
+        Assert.Equal((ViewingStatus.Cancelled, "Applicant travelling"), (cancelled.Status, cancelled.CancelReason));
+        Assert.Equal("Send the floor plans and the service charges", renamed.Value.Title);
+        Assert.NotNull(done.Value.CompletedAt);
+        Assert.Equal(task.Value.Id, Assert.Single(tasks.Items).Id);
+        Assert.Equal(OfferStatus.Accepted, accepted.Status);
+        Assert.Equal((offer.Id, 2_000_000_00L, DealStatus.InProgress), (deal.OfferId, deal.PriceMinor, deal.Status));
+        Assert.Equal((DealStatus.FallenThrough, "Mortgage refused"), (fell.Status, fell.FallThroughReason));
+        Assert.Equal((OfferStatus.Rejected, "Too low"), (rejected.Status, rejected.DecisionReason));
+        Assert.Equal(new[] { offer.Id, second.Id }.Order(), offers.Items.Select(o => o.Id).Order());
+        Assert.Equal(note.Id, Assert.Single(notes.Items).Id);
+        Assert.Contains(listingTimeline.Items, i => i.Kind == ActivityKind.Offer);
+        Assert.Contains(listingTimeline.Items, i => i.Id == note.Id);
+        Assert.Empty(notifications.Items);
+        Assert.Equal(HttpStatusCode.NotFound, noSuchNotification.Status);
+        Assert.Equal(HttpStatusCode.BadRequest, noViewing.Status);
+        Assert.Contains("startsAt", noViewing.Errors.Keys);
+    }
+
+    /// <summary>A live two-bedroom flat for sale in <paramref name="place"/>, listed by the seeded agent.</summary>
+    private static async Task<Guid> SeedLiveListingAsync(TestDatabase database, TestClock clock, Guid place, long priceMinor)
+    {
+        await using var db = database.CreatePaceDbContext();
+        var now = clock.Now;
+        var agent = await db.Users.SingleAsync(u => u.Email == "agent@allsop.example");
+        var listing = new Listing
+        {
+            Reference = "AA-S-20001", Purpose = Purpose.Sale, Category = PropertyCategory.Residential, PropertyType = "apartment",
+            Status = ListingStatus.Live, StatusChangedAt = now, PriceMinor = priceMinor, Bedrooms = 2, Bathrooms = 2, SizeSqft = 1_150m,
+            LocationId = place, TitleEn = "Two bedrooms by the marina", DescriptionEn = "Vacant, high floor.", ListingAgentId = agent.Id,
+            CreatedAt = now, UpdatedAt = now,
+        };
+        db.Listings.Add(listing);
+        await db.SaveChangesAsync();
+        return listing.Id;
     }
 
     /// <summary>A team with an agent and its manager (their tokens), the property types, and Dubai down to a building.</summary>

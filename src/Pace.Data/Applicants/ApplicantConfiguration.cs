@@ -74,6 +74,15 @@ internal sealed class RequirementConfiguration : IEntityTypeConfiguration<Requir
     /// <summary>The bedroom range as an <c>int4range</c>, generated like <see cref="BudgetBand"/>.</summary>
     public const string BedroomsBand = "BedroomsBand";
 
+    /// <summary>
+    /// The places named, or <see cref="Anywhere"/> when none is: "names a place above the listing, or none" is then one
+    /// array overlap the GIN index answers, where an OR with an empty array would read every requirement.
+    /// </summary>
+    public const string MatchPlaces = "MatchLocationIds";
+
+    /// <summary>The place that stands for "anywhere" in <see cref="MatchPlaces"/>.</summary>
+    public static readonly Guid Anywhere = Guid.Empty;
+
     /// <summary>The GiST index of reverse matching over (purpose, budget band, bedrooms band) of active requirements.</summary>
     public const string MatchIndex = "ix_requirements_match";
 
@@ -86,7 +95,9 @@ internal sealed class RequirementConfiguration : IEntityTypeConfiguration<Requir
         builder.HasIndex(r => r.ApplicantId);
         // Listing → applicants matching (0007_matching.sql says how the two indexes combine): the places named, and
         // the budget and bedroom ranges as ranges, so "the budgets that take this price" is an overlap an index answers.
-        builder.HasIndex(r => r.LocationIds).HasMethod("gin");
+        builder.Property<Guid[]>(MatchPlaces).HasComputedColumnSql(
+            $"CASE WHEN cardinality(location_ids) = 0 THEN ARRAY['{Anywhere}'::uuid] ELSE location_ids END", stored: true);
+        builder.HasIndex(MatchPlaces).HasMethod("gin");
         builder.Property<NpgsqlRange<long>?>(BudgetBand).HasComputedColumnSql("int8range(budget_min, budget_max, '[]')", stored: true);
         builder.Property<NpgsqlRange<int>?>(BedroomsBand).HasComputedColumnSql("int4range(bedrooms_min, bedrooms_max, '[]')", stored: true);
         builder.HasIndex(nameof(Requirement.Purpose), BudgetBand, BedroomsBand).HasMethod("gist").HasFilter("is_active")

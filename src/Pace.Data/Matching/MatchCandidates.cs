@@ -168,12 +168,12 @@ public static class MatchCandidates
         var (lowest, highest) = MatchTolerance.BudgetsFor(listing.AnnualPriceMinor);
         var budgets = new NpgsqlRange<long>(lowest, true, highest, true);
         var size = listing.SizeSqft;
-        Guid[] placeIds = [.. places];
+        Guid[] placeIds = [.. places, RequirementConfiguration.Anywhere];
         var requirements = db.Requirements.AsNoTracking()
             .Where(r => r.IsActive && r.Purpose == purpose && r.Category == category && r.Currency == currency)
             .Where(r => EF.Property<NpgsqlRange<long>?>(r, RequirementConfiguration.BudgetBand)!.Value.Overlaps(budgets))
             .Where(r => r.PropertyTypes.Length == 0 || r.PropertyTypes.Contains(type))
-            .Where(r => r.LocationIds.Length == 0 || r.LocationIds.Any(id => placeIds.Contains(id)))
+            .Where(r => EF.Property<Guid[]>(r, RequirementConfiguration.MatchPlaces).Any(id => placeIds.Contains(id)))
             .Where(r => r.SizeMinSqft == null || r.SizeMinSqft * (100 - MatchTolerance.SizePercent) <= size * 100)
             .Where(r => r.SizeMaxSqft == null || r.SizeMaxSqft * (100 + MatchTolerance.SizePercent) >= size * 100);
         if (listing.Bedrooms is { } bedrooms)

@@ -1,16 +1,10 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Pace.Data;
-using Pace.Notifications;
 using Pace.Web.Common;
 using Pace.Web.Identity;
 
 namespace Pace.Web.Notifications;
-
-public sealed record NotificationInfo(
-    Guid Id, NotificationKind Kind, string Title, string? Body, string? Link, Guid? ActivityId, DateTimeOffset CreatedAt, DateTimeOffset? ReadAt);
-
-public sealed record NotificationPage(IReadOnlyList<NotificationInfo> Items, string? NextCursor);
 
 /// <summary>The caller's own notifications (task reminders…), newest first; nobody reads another person's.</summary>
 public static class NotificationsApi

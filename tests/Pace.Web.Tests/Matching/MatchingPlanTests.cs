@@ -12,12 +12,12 @@ namespace Pace.Web.Tests.Matching;
 /// <summary>
 /// Both matching queries, exactly as the API builds them, are answered through indexes: the plan PostgreSQL makes
 /// (with sequential scans priced out, so a small test table does not hide a missing index) reads requirements through
-/// ix_requirements_match and live listings through an index, never a sequential scan. No timing here: bench/ measures.
+/// the matching indexes (ix_requirements_match, ix_requirements_match_location_ids) and live listings through an index, never a sequential scan. No timing here: bench/ measures.
 /// </summary>
 public sealed class MatchingPlanTests
 {
     [Fact]
-    public async Task A_listings_applicants_are_found_through_the_matching_index_of_requirements()
+    public async Task A_listings_applicants_are_found_through_the_matching_indexes_of_requirements()
     {
         await using var world = await CrmWorld.StartAsync();
         await SeedRequirementsAsync(world, 4_000);

@@ -7,8 +7,10 @@
 --
 -- Listing → applicants must hold at 1,000,000 applicants and ~1,500,000 requirements. A listing is wanted by the
 -- active requirements of its purpose and category
---   * naming its place or a place above it (or no place): location_ids && {ancestors}, on the GIN index
---     ix_requirements_location_ids;
+--   * naming its place or a place above it, or no place. "location_ids && {ancestors} OR location_ids = '{}'" cannot
+--     use an index (the OR reads every requirement), so a generated column holds the places named, or the nil uuid
+--     for "anywhere", and the condition is one overlap, match_location_ids && {ancestors, nil}, on a GIN index that
+--     replaces the one on location_ids (nothing else searched requirements by place);
 --   * whose budget takes its price within the tolerance (MatchTolerance: up to 10% over the top, 20% under the
 --     bottom): solved for the budget that is an overlap of the budget range with [price/1.1, price/0.8];
 --   * whose bedroom range takes its bedrooms (at least the minimum, at most one over the maximum): an overlap of
@@ -24,6 +26,12 @@
 CREATE EXTENSION IF NOT EXISTS btree_gist;
 
 DROP INDEX ix_requirements_purpose_category_budget_max;
+
+DROP INDEX ix_requirements_location_ids;
+
+ALTER TABLE requirements ADD COLUMN match_location_ids uuid[] GENERATED ALWAYS AS (CASE WHEN cardinality(location_ids) = 0 THEN ARRAY['00000000-0000-0000-0000-000000000000'::uuid] ELSE location_ids END) STORED;
+
+CREATE INDEX ix_requirements_match_location_ids ON requirements USING gin (match_location_ids);
 
 ALTER TABLE requirements ADD COLUMN budget_band int8range GENERATED ALWAYS AS (int8range(budget_min, budget_max, '[]')) STORED;
 
