@@ -14,7 +14,7 @@ namespace Pace.Browser.Tests;
 /// Google twin and pace-web on real Kestrel, and one headless Chromium (Debian's, never downloaded) shared by a test
 /// class. Each test opens its own <see cref="BrowserSession"/>: a fresh browser context, so no cookie crosses tests.
 /// </summary>
-public sealed class PaceBrowserFixture : IAsyncLifetime, IAsyncDisposable
+public class PaceBrowserFixture : IAsyncLifetime, IAsyncDisposable
 {
     public const string ChromiumPath = "/usr/bin/chromium";
 
@@ -34,6 +34,9 @@ public sealed class PaceBrowserFixture : IAsyncLifetime, IAsyncDisposable
 
     public Uri WebBase => (_web ?? throw NotStarted()).BaseAddress;
 
+    /// <summary>The Pace DB behind pace-web, for tests that set up what a person finds there.</summary>
+    public TestDatabase Database => _database ?? throw NotStarted();
+
     public async Task InitializeAsync()
     {
         if (!File.Exists(ChromiumPath))
@@ -43,7 +46,7 @@ public sealed class PaceBrowserFixture : IAsyncLifetime, IAsyncDisposable
         }
 
         _database = await TestDatabase.CreateMigratedAsync(PaceDatabase.Pace);
-        await FixedStaff.SeedAsync(_database);
+        await SeedAsync(_database);
         _sandbox = new PaceServiceFactory<SandboxService>(new Dictionary<string, string?>());
         _web = new PaceServiceFactory<WebService>(PaceWebSettings.ForGoogleTwin(_database.ConnectionString, _sandbox.BaseAddress));
         // The twin's client allows only the launcher's redirect URI; pace-web's port is known only now.
@@ -59,6 +62,9 @@ public sealed class PaceBrowserFixture : IAsyncLifetime, IAsyncDisposable
         });
     }
 
+    /// <summary>What the database holds before the first page opens: the four fixed staff.</summary>
+    protected virtual Task SeedAsync(TestDatabase database) => FixedStaff.SeedAsync(database);
+
     /// <summary>A new, empty browser context (its own cookies and storage) with one page.</summary>
     public async Task<BrowserSession> NewSessionAsync()
     {
@@ -73,6 +79,7 @@ public sealed class PaceBrowserFixture : IAsyncLifetime, IAsyncDisposable
     /// <summary>Closes the browser, stops both services and drops the database; a second call does nothing.</summary>
     public async ValueTask DisposeAsync()
     {
+        GC.SuppressFinalize(this);
         if (_browser is { } browser)
         {
             _browser = null;

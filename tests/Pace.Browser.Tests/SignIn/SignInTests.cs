@@ -33,7 +33,7 @@ public sealed class SignInTests(PaceBrowserFixture fixture) : IClassFixture<Pace
         await using var session = await fixture.NewSessionAsync();
         var page = session.Page;
 
-        await SignInAsync(page, email);
+        await Steps.SignInAsync(page, email);
 
         await Expect(page).ToHaveURLAsync(Url(""));
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = heading, Level = 1 })).ToBeVisibleAsync();
@@ -49,10 +49,7 @@ public sealed class SignInTests(PaceBrowserFixture fixture) : IClassFixture<Pace
         await using var session = await fixture.NewSessionAsync();
         var page = session.Page;
 
-        await page.GotoAsync("/");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in with Google" }).ClickAsync();
-        await page.GetByRole(AriaRole.Textbox, new() { Name = "Use another account" }).FillAsync("stranger@gmail.example");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Next" }).ClickAsync();
+        await Steps.SignInTypingAsync(page, "stranger@gmail.example");
 
         await Expect(page).ToHaveURLAsync(Url("account/refused?reason=wrong_domain"));
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "This Google account is not a brokerage account" })).ToBeVisibleAsync();
@@ -66,7 +63,7 @@ public sealed class SignInTests(PaceBrowserFixture fixture) : IClassFixture<Pace
     {
         await using var session = await fixture.NewSessionAsync();
         var page = session.Page;
-        await SignInAsync(page, DemoAccounts.Agent);
+        await Steps.SignInAsync(page, DemoAccounts.Agent);
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "My day" })).ToBeVisibleAsync();
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign out", Exact = true }).ClickAsync();
@@ -99,15 +96,6 @@ public sealed class SignInTests(PaceBrowserFixture fixture) : IClassFixture<Pace
         Assert.Contains("script-src", (await violation).Text, StringComparison.Ordinal);
         Assert.Null(await page.Locator("body").GetAttributeAsync("data-injected"));
         Assert.Contains(session.Errors, e => e.Contains("Content Security Policy", StringComparison.Ordinal));
-    }
-
-    /// <summary>From the landing page through Google's account chooser, picking the listed account of <paramref name="email"/>.</summary>
-    private static async Task SignInAsync(IPage page, string email)
-    {
-        await page.GotoAsync("/");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in with Google" }).ClickAsync();
-        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Choose an account" })).ToBeVisibleAsync();
-        await page.GetByRole(AriaRole.Button, new() { Name = email }).ClickAsync();
     }
 
     private string Url(string path) => new Uri(fixture.WebBase, path).ToString();
