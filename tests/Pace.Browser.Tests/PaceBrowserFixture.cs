@@ -70,7 +70,8 @@ public class PaceBrowserFixture : IAsyncLifetime, IAsyncDisposable
     {
         var browser = _browser ?? throw NotStarted();
         var context = await browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = WebBase.ToString() });
-        context.SetDefaultTimeout(15_000);
+        // A deadline, not a timing assertion: the first pages warm pace-web up while other test classes run beside it.
+        context.SetDefaultTimeout(60_000);
         return new BrowserSession(context, await context.NewPageAsync());
     }
 
