@@ -60,10 +60,7 @@ public sealed partial class BrowserSession : IAsyncDisposable
     /// <summary>From the landing page through Google's account chooser, picking the listed account of <paramref name="email"/>.</summary>
     public async Task SignInAsync(string email)
     {
-        await Page.GotoAsync("/");
-        await Page.GetByRole(AriaRole.Button, new() { Name = "Sign in with Google" }).ClickAsync();
-        await Assertions.Expect(Page.GetByRole(AriaRole.Heading, new() { Name = "Choose an account" })).ToBeVisibleAsync();
-        await Page.GetByRole(AriaRole.Button, new() { Name = email }).ClickAsync();
+        await Steps.SignInAsync(Page, email);
         await Assertions.Expect(Page.GetByRole(AriaRole.Heading, new() { Name = "My day", Level = 1 })).ToBeVisibleAsync();
     }
 

@@ -34,6 +34,9 @@ public class PaceBrowserFixture : IAsyncLifetime, IAsyncDisposable
 
     public Uri WebBase => (_web ?? throw NotStarted()).BaseAddress;
 
+    /// <summary>The Pace DB behind pace-web, for tests that set up what a person finds there.</summary>
+    public TestDatabase Database => _database ?? throw NotStarted();
+
     public async Task InitializeAsync()
     {
         if (!File.Exists(ChromiumPath))
@@ -90,7 +93,7 @@ public class PaceBrowserFixture : IAsyncLifetime, IAsyncDisposable
             TimezoneId = "Asia/Dubai",
         });
         // Deadlines, not timings: the machine the tests share may be busy, and a wait ends as soon as its condition holds.
-        context.SetDefaultTimeout(30_000);
+        context.SetDefaultTimeout(60_000);
         return new BrowserSession(context, await context.NewPageAsync());
     }
 

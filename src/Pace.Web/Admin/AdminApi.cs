@@ -10,6 +10,8 @@ public static class AdminApi
         group.RequireAuthorization(PacePolicies.Admin);
         group.MapGroup("/users").MapUsersApi();
         group.MapGroup("/teams").MapTeamsApi();
+        group.MapGroup("/reference").MapReferenceApi();
+        group.MapGroup("/settings").MapSettingsApi();
         return group;
     }
 }

@@ -49,10 +49,7 @@ public sealed class SignInTests(PaceBrowserFixture fixture) : IClassFixture<Pace
         await using var session = await fixture.NewSessionAsync();
         var page = session.Page;
 
-        await page.GotoAsync("/");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in with Google" }).ClickAsync();
-        await page.GetByRole(AriaRole.Textbox, new() { Name = "Use another account" }).FillAsync("stranger@gmail.example");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Next" }).ClickAsync();
+        await Steps.SignInTypingAsync(page, "stranger@gmail.example");
 
         await Expect(page).ToHaveURLAsync(Url("account/refused?reason=wrong_domain"));
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "This Google account is not a brokerage account" })).ToBeVisibleAsync();

@@ -55,6 +55,16 @@ public sealed class EndpointPolicyTests
         ["GET /listings/{id}"] = Access.Staff,
         ["GET /listings/{id}/edit"] = Access.Staff,
         ["GET /calendar"] = Access.Staff,
+        ["GET /team"] = Access.ManagerOrAdmin,
+        ["GET /team/reassign"] = Access.ManagerOrAdmin,
+        ["GET /approvals"] = Access.ManagerOrAdmin,
+        ["GET /pipeline"] = Access.ManagerOrAdmin,
+        ["GET /admin/users"] = Access.Admin,
+        ["GET /admin/teams"] = Access.Admin,
+        ["GET /admin/reference"] = Access.Admin,
+        ["GET /admin/tokens"] = Access.Admin,
+        ["GET /admin/audit"] = Access.Admin,
+        ["GET /admin/settings"] = Access.Admin,
         ["GET /api/v1/me"] = Access.Staff,
         ["GET /api/v1/applicants"] = Access.Staff,
         ["GET /api/v1/applicants/{id}"] = Access.Staff,
@@ -143,6 +153,11 @@ public sealed class EndpointPolicyTests
         ["GET /api/v1/admin/teams"] = Access.Admin,
         ["POST /api/v1/admin/teams"] = Access.Admin,
         ["PATCH /api/v1/admin/teams/{id}"] = Access.Admin,
+        ["GET /api/v1/admin/reference"] = Access.Admin,
+        ["POST /api/v1/admin/reference"] = Access.Admin,
+        ["PATCH /api/v1/admin/reference/{id}"] = Access.Admin,
+        ["GET /api/v1/admin/settings"] = Access.Admin,
+        ["PUT /api/v1/admin/settings/{key}"] = Access.Admin,
     };
 
     [Fact]
