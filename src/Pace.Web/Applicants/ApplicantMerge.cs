@@ -34,6 +34,7 @@ public static class ApplicantMerge
         ("applicant_phones", "applicant_id"),
         ("applicant_emails", "applicant_id"),
         ("consents", "applicant_id"),
+        ("not_interested_marks", "applicant_id"),
     ];
 
     /// <summary>Moves everything of <paramref name="duplicate"/> to <paramref name="survivor"/>; the caller saves and commits.</summary>
@@ -55,6 +56,8 @@ public static class ApplicantMerge
             WHERE s.applicant_id = {keep} AND d.applicant_id = {gone} AND d.channel = s.channel AND d.recorded_at > s.recorded_at
             """, cancellationToken);
         moved["consents"] = await MoveUniqueAsync(db, "consents", "channel", keep, gone, cancellationToken);
+        // A listing either of them turned down stays out of the survivor's matches.
+        moved["not_interested_marks"] = await MoveUniqueAsync(db, "not_interested_marks", "listing_id", keep, gone, cancellationToken);
 
         foreach (var (table, column) in Moved)
         {

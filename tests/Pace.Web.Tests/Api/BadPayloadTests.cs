@@ -40,6 +40,7 @@ public sealed class BadPayloadTests
         var document = await OpenApiSpec.LoadAsync(crm.Host.Http, crm.Admin.Token);
         var failures = new List<string>();
         var sent = 0;
+        var texts = 0;
         foreach (var (path, item) in document.Paths.Where(p => p.Key.StartsWith("/api/v1/", StringComparison.Ordinal)))
         {
             foreach (var (method, operation) in item.Operations ?? [])
@@ -66,6 +67,7 @@ public sealed class BadPayloadTests
                 foreach (var attempt in Attempts(schema))
                 {
                     sent++;
+                    texts += attempt.Label == "with a NUL character" ? 1 : 0;
                     var body = Place(attempt.Field, attempt.Value);
                     var answer = await SendAsync(world, method, path, body.ToJsonString(), "application/json");
                     Judge(failures, $"{endpoint} {attempt.Field} {attempt.Label}", answer, attempt.Expect, attempt.Field);
@@ -74,6 +76,7 @@ public sealed class BadPayloadTests
         }
 
         Assert.True(sent > 500, $"only {sent} payloads were generated: the document describes too few bodies");
+        Assert.True(texts > 50, $"only {texts} text fields were found: the document does not type its strings");
         Assert.True(failures.Count == 0, $"{failures.Count} of {sent} bad payloads were mishandled:\n" + string.Join("\n", failures));
     }
 

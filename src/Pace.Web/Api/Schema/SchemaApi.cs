@@ -88,7 +88,7 @@ public static class SchemaApi
             .Concat(entity.GetReferencingForeignKeys()
                 .Where(fk => Visible(fk.DeclaringEntityType))
                 .Select(fk => new SchemaRelation(
-                    fk.PrincipalToDependent?.Name is { } navigation ? FieldName(navigation) : EntityName(fk.DeclaringEntityType) + "s",
+                    fk.PrincipalToDependent?.Name is { } navigation ? FieldName(navigation) : ReverseName(fk),
                     "one_to_many", EntityName(fk.DeclaringEntityType), [.. fk.Properties.Select(p => FieldName(p.Name))], fk.IsRequired)))
             .ToList();
         return new SchemaEntity(EntityName(entity), entity.GetTableName() ?? "", fields, relations,
@@ -111,6 +111,24 @@ public static class SchemaApi
 
         var name = properties[0].Name;
         return FieldName(name.EndsWith("Id", StringComparison.Ordinal) && name.Length > 2 ? name[..^2] : name);
+    }
+
+    /// <summary>
+    /// The records of another entity that point to this one, named after their table (<c>viewings</c>), and after the
+    /// key as well when that entity points here more than once (<c>viewingsByCreatedBy</c>).
+    /// </summary>
+    private static string ReverseName(IForeignKey fk)
+    {
+        var table = string.Concat((fk.DeclaringEntityType.GetTableName() ?? EntityName(fk.DeclaringEntityType))
+            .Split('_').Select((part, i) => i == 0 ? part : char.ToUpperInvariant(part[0]) + part[1..]));
+        var several = fk.DeclaringEntityType.GetForeignKeys().Count(other => other.PrincipalEntityType == fk.PrincipalEntityType) > 1;
+        if (!several)
+        {
+            return table;
+        }
+
+        var key = fk.Properties[0].Name;
+        return table + "By" + (key.EndsWith("Id", StringComparison.Ordinal) && key.Length > 2 ? key[..^2] : key);
     }
 
     private static (string Type, string? Format, IReadOnlyList<string>? Enum, SchemaType? Items) TypeOf(IProperty property)
