@@ -26,8 +26,8 @@ public static partial class ReferenceApi
     public static RouteGroupBuilder MapReferenceApi(this RouteGroupBuilder group)
     {
         group.MapGet("/", ListAsync).WithName("ListReferenceValues");
-        group.MapPost("/", CreateAsync).WithName("CreateReferenceValue");
-        group.MapPatch("/{id:guid}", UpdateAsync).WithName("UpdateReferenceValue");
+        group.MapPost("/", CreateAsync).WithName("CreateReferenceValue").ProducesProblems(StatusCodes.Status409Conflict);
+        group.MapPatch("/{id:guid}", UpdateAsync).WithName("UpdateReferenceValue").ProducesProblems(StatusCodes.Status404NotFound);
         return group;
     }
 

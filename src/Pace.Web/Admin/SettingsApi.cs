@@ -41,7 +41,7 @@ public static class SettingsApi
     public static RouteGroupBuilder MapSettingsApi(this RouteGroupBuilder group)
     {
         group.MapGet("/", ListAsync).WithName("ListSettings");
-        group.MapPut("/{key}", UpdateAsync).WithName("UpdateSetting");
+        group.MapPut("/{key}", UpdateAsync).WithName("UpdateSetting").ProducesProblems(StatusCodes.Status404NotFound);
         return group;
     }
 

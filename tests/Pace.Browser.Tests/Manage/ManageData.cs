@@ -5,8 +5,6 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Pace.Common;
 using Pace.Identity;
-using Pace.Locations;
-using Pace.Reference;
 
 namespace Pace.Browser.Tests.Manage;
 
@@ -17,8 +15,6 @@ namespace Pace.Browser.Tests.Manage;
 /// </summary>
 public sealed class ManageData(PaceBrowserFixture fixture)
 {
-    private static readonly SemaphoreSlim PlacesLock = new(1, 1);
-
     /// <summary>A member of staff made straight in the database, as directory sync would; answers their id.</summary>
     public async Task<Guid> AddPersonAsync(string email, string name, UserRole role, string? teamName)
     {
@@ -105,41 +101,10 @@ public sealed class ManageData(PaceBrowserFixture fixture)
         return JsonDocument.Parse(text).RootElement.Clone();
     }
 
-    /// <summary>The reference data and the Dubai Marina branch of the location tree a listing needs, made once per database.</summary>
+    /// <summary>The building of the fixture's reference data (<see cref="BrowserWorld.Building"/>) a listing is placed in.</summary>
     private async Task<Guid> MarinaGate1Async()
     {
-        await PlacesLock.WaitAsync();
-        try
-        {
-            await using var db = fixture.Database.CreatePaceDbContext();
-            if (await db.Locations.Where(l => l.Path == "dubai/dubai-marina/marina-gate/marina-gate-1").Select(l => (Guid?)l.Id).SingleOrDefaultAsync() is { } found)
-            {
-                return found;
-            }
-
-            var now = DateTimeOffset.UtcNow;
-            if (!await db.ReferenceValues.AnyAsync(r => r.Kind == ReferenceKind.PropertyType && r.Code == "apartment"))
-            {
-                db.ReferenceValues.Add(new ReferenceValue { Kind = ReferenceKind.PropertyType, Code = "apartment", Label = "Apartment", CreatedAt = now, UpdatedAt = now });
-            }
-
-            Location Place(Location? parent, LocationLevel level, string name, string slug)
-            {
-                var place = new Location { ParentId = parent?.Id, Level = level, Name = name, Path = parent is null ? slug : $"{parent.Path}/{slug}", CreatedAt = now, UpdatedAt = now };
-                db.Locations.Add(place);
-                return place;
-            }
-
-            var dubai = Place(null, LocationLevel.Emirate, "Dubai", "dubai");
-            var marina = Place(dubai, LocationLevel.Community, "Dubai Marina", "dubai-marina");
-            var gate = Place(marina, LocationLevel.SubCommunity, "Marina Gate", "marina-gate");
-            var building = Place(gate, LocationLevel.Building, "Marina Gate 1", "marina-gate-1");
-            await db.SaveChangesAsync();
-            return building.Id;
-        }
-        finally
-        {
-            PlacesLock.Release();
-        }
+        await using var db = fixture.Database.CreatePaceDbContext();
+        return await db.Locations.Where(l => l.Name == BrowserWorld.Building).Select(l => l.Id).SingleAsync();
     }
 }

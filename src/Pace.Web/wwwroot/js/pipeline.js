@@ -1,7 +1,7 @@
 // The pipeline board: drag a card to another column to move the applicant to that stage, through the applicants
 // API's stage endpoint. A refused move (a lost applicant needs a reason, a changed record…) leaves the card where it
 // was and shows the API's ProblemDetails message. Every card also has a "Move to" form for the keyboard.
-import { toast } from './app.js';
+import { toast } from './toast.js';
 
 const board = document.querySelector('[data-pipeline]');
 const status = document.getElementById('pipeline-status');
