@@ -13,6 +13,7 @@ using Pace.Matching;
 using Pace.Notifications;
 using Pace.Outbox;
 using Pace.Reference;
+using Pace.SavedViews;
 using Pace.Settings;
 using Pace.Viewings;
 using Pace.Webhooks;
@@ -75,6 +76,8 @@ public sealed class PaceDbContext(DbContextOptions<PaceDbContext> options) : DbC
     public DbSet<NotInterestedMark> NotInterestedMarks => Set<NotInterestedMark>();
 
     public DbSet<Setting> Settings => Set<Setting>();
+
+    public DbSet<SavedView> SavedViews => Set<SavedView>();
 
     public DbSet<AuditEntry> AuditLog => Set<AuditEntry>();
 

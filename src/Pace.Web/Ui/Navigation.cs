@@ -81,6 +81,8 @@ public static class Icons
         ["mail"] = "<rect x=\"3\" y=\"5\" width=\"18\" height=\"14\" rx=\"2\"/><path d=\"m3 7 9 6 9-6\"/>",
         ["grid"] = "<rect x=\"3\" y=\"3\" width=\"7\" height=\"7\" rx=\"1\"/><rect x=\"14\" y=\"3\" width=\"7\" height=\"7\" rx=\"1\"/><rect x=\"3\" y=\"14\" width=\"7\" height=\"7\" rx=\"1\"/><rect x=\"14\" y=\"14\" width=\"7\" height=\"7\" rx=\"1\"/>",
         ["logout"] = "<path d=\"M9 21H5a2 2 0 0 1-2-2V5a2 2 0 0 1 2-2h4M16 17l5-5-5-5M21 12H9\"/>",
+        ["x"] = "<path d=\"M18 6 6 18M6 6l12 12\"/>",
+        ["merge"] = "<path d=\"M6 3v6a6 6 0 0 0 6 6h6\"/><path d=\"M18 3v18\"/><path d=\"m15 12 3 3-3 3\"/>",
     };
 
     public static IHtmlContent Svg(string name) => new HtmlString(

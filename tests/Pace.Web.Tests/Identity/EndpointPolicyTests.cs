@@ -50,6 +50,7 @@ public sealed class EndpointPolicyTests
         ["GET /applicants"] = Access.Staff,
         ["GET /applicants/{id}"] = Access.Staff,
         ["GET /applicants/new"] = Access.Staff,
+        ["GET /applicants/{id}/merge"] = Access.Staff,
         ["GET /listings"] = Access.Staff,
         ["GET /listings/new"] = Access.Staff,
         ["GET /listings/{id}"] = Access.Staff,
@@ -131,6 +132,9 @@ public sealed class EndpointPolicyTests
         ["DELETE /api/v1/applicants/{id}/not-interested/{listingId}"] = Access.Staff,
         ["GET /api/v1/me/notifications"] = Access.Staff,
         ["POST /api/v1/me/notifications/{id}/read"] = Access.Staff,
+        ["GET /api/v1/saved-views"] = Access.Staff,
+        ["POST /api/v1/saved-views"] = Access.Staff,
+        ["DELETE /api/v1/saved-views/{id}"] = Access.Staff,
         // Uploaded listing media, by content address: any member of staff for now (the portals get their own feed).
         ["GET /media/{key}"] = Access.Staff,
         ["GET /api/v1/me/tokens"] = Access.Staff,

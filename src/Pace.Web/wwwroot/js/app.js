@@ -26,3 +26,10 @@ document.addEventListener('submit', (event) => {
     }
   }
 });
+
+// A saved-view form saves the filters the list shows now: htmx changes them in the address bar, not in the page.
+document.addEventListener('submit', (event) => {
+  const form = event.target;
+  const query = form instanceof HTMLFormElement ? form.querySelector('input[data-current-query]') : null;
+  if (query) query.value = location.search;
+});
