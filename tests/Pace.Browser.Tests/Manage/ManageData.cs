@@ -54,6 +54,13 @@ public sealed class ManageData(PaceBrowserFixture fixture)
         return body.GetProperty("applicant").GetProperty("id").GetGuid();
     }
 
+    /// <summary>A note <paramref name="agent"/> logs on an applicant's timeline through the API.</summary>
+    public static async Task AddNoteAsync(HttpClient agent, Guid applicantId, string note)
+    {
+        ArgumentNullException.ThrowIfNull(agent);
+        await SendAsync(agent, HttpMethod.Post, "/api/v1/activities", new { kind = "note", applicantId, body = note });
+    }
+
     /// <summary>
     /// A compliant two-bedroom apartment in Marina Gate 1 that <paramref name="agent"/> creates and submits for
     /// approval through the API, with a current RERA permit of the same price and size; answers its id and reference.

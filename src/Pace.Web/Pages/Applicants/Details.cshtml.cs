@@ -57,8 +57,23 @@ public sealed class DetailsModel(PaceDbContext db, TimeProvider clock) : PageMod
 
     public OfferForm OfferInput { get; private set; } = new();
 
-    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken) =>
-        await LoadAsync(id, cancellationToken) ? Page() : NotFound();
+    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(id, cancellationToken))
+        {
+            return NotFound();
+        }
+
+        // A merged record is a pointer: its old links lead to the record it was merged into, when the caller sees it.
+        if (Applicant.MergedIntoId is { } into && ApiOutcome.From<ApplicantInfo>(
+                await ApplicantsApi.GetAsync(into, HttpContext, db, clock, cancellationToken)).Value is not null)
+        {
+            TempData["Done"] = $"{Applicant.FullName} was merged into this record.";
+            return Redirect($"/applicants/{into}");
+        }
+
+        return Page();
+    }
 
     public Task<IActionResult> OnPostNoteAsync(Guid id, NoteForm note, CancellationToken cancellationToken) =>
         RunAsync(id, "note", () => NoteInput = note, async () => ApiOutcome.From<TimelineItem>(await ActivitiesApi.LogAsync(
