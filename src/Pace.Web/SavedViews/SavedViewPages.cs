@@ -10,9 +10,10 @@ public static class SavedViewPages
 {
     public const string Applicants = "applicants";
 
-    private static readonly Dictionary<string, (string Path, string[] Filters)> Known = new(StringComparer.Ordinal)
+    /// <summary>Each page's address, its filters in order, and the values a filter has when absent (dropped too).</summary>
+    private static readonly Dictionary<string, (string Path, string[] Filters, Dictionary<string, string> Defaults)> Known = new(StringComparer.Ordinal)
     {
-        [Applicants] = ("/applicants", ["q", "stage", "source", "sort"]),
+        [Applicants] = ("/applicants", ["q", "stage", "source", "sort"], new(StringComparer.Ordinal) { ["sort"] = "newest" }),
     };
 
     public static bool IsKnown(string? page) => page is not null && Known.ContainsKey(page);
@@ -20,15 +21,16 @@ public static class SavedViewPages
     /// <summary>The pages <c>page</c> accepts, for an error message.</summary>
     public static string Names => string.Join(", ", Known.Keys);
 
-    /// <summary>The page's known filters of <paramref name="query"/>, trimmed, first value of each, empty ones dropped.</summary>
+    /// <summary>The page's known filters of <paramref name="query"/>, trimmed, first value of each, empty and default ones dropped.</summary>
     public static string Normalise(string page, string? query)
     {
+        var (_, filters, defaults) = Known[page];
         var parsed = QueryHelpers.ParseQuery(query);
-        var kept = Known[page].Filters
+        var kept = filters
             .Select(key => KeyValuePair.Create(key, parsed.TryGetValue(key, out var values)
                 ? values.Select(v => v?.Trim()).FirstOrDefault(v => !string.IsNullOrEmpty(v))
                 : null))
-            .Where(p => p.Value is not null);
+            .Where(p => p.Value is not null && p.Value != defaults.GetValueOrDefault(p.Key));
         return QueryString.Create(kept).ToUriComponent().TrimStart('?');
     }
 

@@ -38,6 +38,10 @@ public sealed class ApplicantsListAndMergeTests(PaceBrowserFixture fixture) : IC
         await Expect(page.GetByLabel("Save these filters as")).ToHaveAttributeAsync("aria-invalid", "true");
         await Expect(page.GetByLabel("Save these filters as")).ToHaveValueAsync("hot jvc BUYERS");
         await Expect(page.Locator("#view-name-error")).ToContainTextAsync("already have a view named");
+        await Expect(page.GetByLabel("Search", new() { Exact = true })).ToHaveValueAsync("Jvcbuyer");
+        await page.GetByLabel("Save these filters as").FillAsync("Bayut JVC");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save view" }).ClickAsync();
+        await Expect(views.GetByRole(AriaRole.Link, new() { Name = "Bayut JVC" })).ToHaveAttributeAsync("href", "/applicants?q=Jvcbuyer&source=bayut");
 
         // Away and back: the view applies its filters.
         await page.GetByRole(AriaRole.Navigation, new() { Name = "Main" }).GetByRole(AriaRole.Link, new() { Name = "My day" }).ClickAsync();
@@ -52,7 +56,8 @@ public sealed class ApplicantsListAndMergeTests(PaceBrowserFixture fixture) : IC
         await views.GetByRole(AriaRole.Button, new() { Name = "Delete saved view Hot JVC buyers" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Status).Filter(new() { HasText = "Deleted the view" })).ToBeVisibleAsync();
         await Expect(views.GetByRole(AriaRole.Link, new() { Name = "Hot JVC buyers" })).ToHaveCountAsync(0);
-        Assert.Equal(0, await fixture.ExecuteAsync(db => db.SavedViews.CountAsync()));
+        await Expect(views.GetByRole(AriaRole.Link, new() { Name = "Bayut JVC" })).ToHaveCountAsync(1);
+        Assert.Equal(["Bayut JVC"], await fixture.ExecuteAsync(db => db.SavedViews.Select(v => v.Name).ToListAsync()));
         session.AssertNoErrors();
     }
 

@@ -40,7 +40,7 @@ public sealed class SavedViewsApiTests
 
         var again = await world.PostAsync(world.Agent, Views, new { page = "applicants", name = "hot jvc BUYERS", query = "stage=new" });
         var teammate = await world.PostAsync(world.Teammate, Views, new { page = "applicants", name = "Hot JVC buyers", query = "q=jvc" });
-        var empty = await world.PostAsync(world.Agent, Views, new { page = "applicants", name = "Nothing", query = "cursor=abc&page=2" });
+        var empty = await world.PostAsync(world.Agent, Views, new { page = "applicants", name = "Nothing", query = "cursor=abc&page=2&sort=newest" });
         var unknownPage = await world.PostAsync(world.Agent, Views, new { page = "nowhere", name = "Lost", query = "q=x" });
 
         Assert.Equal(HttpStatusCode.BadRequest, again.Status);

@@ -27,9 +27,11 @@ document.addEventListener('submit', (event) => {
   }
 });
 
-// A saved-view form saves the filters the list shows now: htmx changes them in the address bar, not in the page.
+// A saved-view form saves the filters the list shows now, read from the filter form: htmx changes them without
+// reloading the page, so the value the server rendered may be stale.
 document.addEventListener('submit', (event) => {
   const form = event.target;
-  const query = form instanceof HTMLFormElement ? form.querySelector('input[data-current-query]') : null;
-  if (query) query.value = location.search;
+  const query = form instanceof HTMLFormElement ? form.querySelector('input[data-query-of]') : null;
+  const filters = query ? document.getElementById(query.dataset.queryOf) : null;
+  if (filters instanceof HTMLFormElement) query.value = new URLSearchParams(new FormData(filters)).toString();
 });
