@@ -33,6 +33,7 @@ try
             size = size with
             {
                 AgentsPerTeam = Option(options, "--agents-per-team") ?? size.AgentsPerTeam,
+                TeamsPerArea = Option(options, "--teams-per-area") ?? size.TeamsPerArea,
                 Listings = Option(options, "--listings") ?? size.Listings,
                 Applicants = Option(options, "--applicants") ?? size.Applicants,
             };
@@ -53,7 +54,7 @@ try
 
             return 0;
         default:
-            Console.Error.WriteLine("usage: Pace.Bench generate [--applicants N] [--listings N] [--agents-per-team N] | run [--connections N] [--warmup S] [--seconds S] [--only SCENARIO] (./pace bench …)");
+            Console.Error.WriteLine("usage: Pace.Bench generate [--applicants N] [--listings N] [--agents-per-team N] [--teams-per-area N] | run [--connections N] [--warmup S] [--seconds S] [--only SCENARIO] (./pace bench …)");
             return 2;
     }
 }

@@ -30,10 +30,12 @@ builder.Services.AddTaskReminders(builder.Configuration);
 builder.Services.AddMedia();
 builder.Services.AddPaceApiContract(builder.Configuration);
 builder.Services.AddRazorPages();
+builder.Services.AddReverseProxy(builder.Configuration);
 // Enums travel as the snake_case names the database stores (`off_plan`, `property_finder`), never as numbers.
 builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(SnakeCaseNaming.Instance, allowIntegerValues: false)));
 
 var app = builder.Build();
+app.UseReverseProxy(app.Configuration);
 app.UseBrowserSecurityHeaders();
 app.UseExceptionHandler();
 // wwwroot (the design system, our ES modules, and the npm libraries ./pace copies into wwwroot/lib) is public.

@@ -31,6 +31,9 @@ public sealed class BenchSmokeTests(SmokeDataset dataset) : IClassFixture<SmokeD
         var rows = dataset.Summary.Rows.ToDictionary(r => r.Table, r => r.Rows);
         Assert.True(rows["applicants"] >= SmokeDataset.Size.Applicants, $"{rows["applicants"]} applicants");
         Assert.Equal(SmokeDataset.Size.Listings, rows["listings"]);
+        // Five areas, each with its teams of a manager and their agents, and the admin.
+        Assert.Equal(5 * SmokeDataset.Size.TeamsPerArea, rows["teams"]);
+        Assert.Equal((5 * SmokeDataset.Size.TeamsPerArea * (SmokeDataset.Size.AgentsPerTeam + 1)) + 1, rows["users"]);
         Assert.True(rows["activities"] > rows["applicants"], $"{rows["activities"]} activities");
         Assert.True(rows["viewings"] > 0 && rows["offers"] > 0 && rows["requirements"] > 0);
     }
@@ -118,7 +121,8 @@ public sealed class BenchSmokeTests(SmokeDataset dataset) : IClassFixture<SmokeD
 /// <summary>The smoke-size benchmark dataset, generated once for the class into a database of its own and dropped after.</summary>
 public sealed class SmokeDataset : IAsyncLifetime
 {
-    public static readonly DemoDataSize Size = new(AgentsPerTeam: 3, Listings: 400, Applicants: 1_500, BatchSize: 500);
+    /// <summary>The benchmark's shape (several teams per area, its lead history) at a few thousand rows.</summary>
+    public static readonly DemoDataSize Size = DemoDataSize.Benchmark with { AgentsPerTeam = 3, TeamsPerArea = 2, Listings = 400, Applicants = 1_500, BatchSize = 500 };
 
     private readonly string _database = "test_bench_" + Guid.NewGuid().ToString("N")[..12];
 

@@ -1,5 +1,5 @@
 using System.Buffers.Binary;
-using System.IO.Compression;
+using Pace.Media;
 
 namespace Pace.Testing;
 
@@ -11,43 +11,11 @@ namespace Pace.Testing;
 /// </summary>
 public static class TestImages
 {
-    private static readonly uint[] CrcTable = MakeCrcTable();
-
     /// <summary>An 8-bit RGB PNG: signature, IHDR, one zlib IDAT of rows shaded by their number, IEND, with their CRCs.</summary>
     public static byte[] Png(int width, int height) => Png(width, height, (_, y) => ((byte)(y % 256), (byte)(y % 256), (byte)(y % 256)));
 
     /// <summary>An 8-bit RGB PNG of the colour <paramref name="pixel"/> gives each (x, y): a picture painted in code.</summary>
-    public static byte[] Png(int width, int height, Func<int, int, (byte R, byte G, byte B)> pixel)
-    {
-        ArgumentNullException.ThrowIfNull(pixel);
-        using var raw = new MemoryStream();
-        using (var zlib = new ZLibStream(raw, CompressionLevel.Fastest, leaveOpen: true))
-        {
-            var row = new byte[1 + (width * 3)];
-            for (var y = 0; y < height; y++)
-            {
-                // Filter type 0 (none), then the pixels.
-                for (var x = 0; x < width; x++)
-                {
-                    (row[1 + (x * 3)], row[2 + (x * 3)], row[3 + (x * 3)]) = pixel(x, y);
-                }
-
-                zlib.Write(row);
-            }
-        }
-
-        var header = new byte[13];
-        BinaryPrimitives.WriteInt32BigEndian(header, width);
-        BinaryPrimitives.WriteInt32BigEndian(header.AsSpan(4), height);
-        header[8] = 8; // bit depth
-        header[9] = 2; // colour type: RGB
-        using var png = new MemoryStream();
-        png.Write([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]);
-        PngChunk(png, "IHDR", header);
-        PngChunk(png, "IDAT", raw.ToArray());
-        PngChunk(png, "IEND", []);
-        return png.ToArray();
-    }
+    public static byte[] Png(int width, int height, Func<int, int, (byte R, byte G, byte B)> pixel) => PngEncoder.Encode(width, height, pixel);
 
     /// <summary>
     /// A baseline greyscale JPEG, flat mid-grey: JFIF APP0, a quantisation table, the frame header (SOF0, or SOF2 when
@@ -136,17 +104,6 @@ public static class TestImages
         return Riff(chunks.ToArray());
     }
 
-    private static void PngChunk(Stream png, string type, byte[] data)
-    {
-        Span<byte> number = stackalloc byte[4];
-        BinaryPrimitives.WriteInt32BigEndian(number, data.Length);
-        png.Write(number);
-        byte[] typed = [.. System.Text.Encoding.ASCII.GetBytes(type), .. data];
-        png.Write(typed);
-        BinaryPrimitives.WriteUInt32BigEndian(number, Crc32(typed));
-        png.Write(number);
-    }
-
     private static void JpegSegment(Stream jpeg, byte marker, byte[] data)
     {
         jpeg.Write([0xFF, marker, (byte)((data.Length + 2) >> 8), (byte)(data.Length + 2)]);
@@ -181,33 +138,5 @@ public static class TestImages
         target[0] = (byte)value;
         target[1] = (byte)(value >> 8);
         target[2] = (byte)(value >> 16);
-    }
-
-    private static uint Crc32(ReadOnlySpan<byte> data)
-    {
-        var crc = 0xFFFFFFFFu;
-        foreach (var b in data)
-        {
-            crc = CrcTable[(crc ^ b) & 0xFF] ^ (crc >> 8);
-        }
-
-        return crc ^ 0xFFFFFFFFu;
-    }
-
-    private static uint[] MakeCrcTable()
-    {
-        var table = new uint[256];
-        for (var n = 0u; n < 256; n++)
-        {
-            var c = n;
-            for (var k = 0; k < 8; k++)
-            {
-                c = (c & 1) != 0 ? 0xEDB88320u ^ (c >> 1) : c >> 1;
-            }
-
-            table[n] = c;
-        }
-
-        return table;
     }
 }

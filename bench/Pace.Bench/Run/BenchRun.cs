@@ -3,6 +3,8 @@ using System.Globalization;
 using System.Text;
 using Microsoft.Extensions.Logging;
 using Pace.Bench.Generate;
+using Pace.Data;
+using Pace.Data.Migrations;
 
 namespace Pace.Bench.Run;
 
@@ -23,6 +25,9 @@ public static partial class BenchRun
         var connectionString = BenchDataset.ConnectionString(BenchEnvironment.AdminConnectionString, database);
         var output = Path.Combine(root, ".pace", "bench");
         Directory.CreateDirectory(output);
+        // A dataset generated before the latest migrations is brought up to date (pace-web refuses to be ready otherwise);
+        // on a database of this size a migration that rewrites a table can take a few minutes.
+        await SchemaMigrator.MigrateAsync(connectionString, PaceDatabase.Pace, logger, cancellationToken);
         var fixtures = await BenchFixtures.LoadAsync(connectionString, cancellationToken);
 
         var web = new Uri($"http://127.0.0.1:{BenchEnvironment.WebPort}/");
@@ -40,6 +45,8 @@ public static partial class BenchRun
             ["ConnectionStrings__Pace"] = connectionString,
             ["Tokens__KeyEncryptionKey"] = BenchEnvironment.KeyEncryptionKey,
             ["Media__Root"] = Path.Combine(output, "media"),
+            // The driver is the load balancer: it says the request came over HTTPS (X-Forwarded-Proto).
+            ["ReverseProxy__KnownNetworks__0"] = "127.0.0.0/8",
             // Sign-in is not measured; Production only insists that a Google client is configured.
             ["Identity__Google__ClientId"] = "pace-bench.apps.example",
             ["Identity__Google__ClientSecret"] = "pace-bench",

@@ -35,6 +35,9 @@ public static class LoadDriver
             AllowAutoRedirect = false,
         };
         var client = new HttpClient(handler) { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(60) };
+        // As the load balancer that ends TLS in production says it (pace-web believes it from loopback in the run):
+        // secure cookies and the antiforgery of the HTML pages insist on HTTPS.
+        client.DefaultRequestHeaders.Add("X-Forwarded-Proto", "https");
         if (token is not null)
         {
             client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);

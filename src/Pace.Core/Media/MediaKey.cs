@@ -12,6 +12,9 @@ public readonly record struct MediaKey
 {
     public const int HashLength = 64;
 
+    /// <summary>Where pace-web serves stored files: <c>/media/{key}</c>.</summary>
+    public const string UrlPrefix = "/media/";
+
     private MediaKey(string hash, string extension)
     {
         Hash = hash;
@@ -24,6 +27,9 @@ public readonly record struct MediaKey
     public string Extension { get; }
 
     public string ContentType => MediaTypes.ContentTypeOf(Extension)!;
+
+    /// <summary>The address pace-web serves the file at (to signed-in staff).</summary>
+    public string Url => UrlPrefix + ToString();
 
     /// <summary>The key of bytes whose SHA-256 is <paramref name="sha256"/>, stored as <paramref name="contentType"/>.</summary>
     public static MediaKey Of(ReadOnlySpan<byte> sha256, string contentType)

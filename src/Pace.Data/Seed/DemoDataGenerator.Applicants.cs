@@ -210,7 +210,7 @@ internal sealed partial class DemoDataGenerator
     }
 
     private DateTimeOffset DrawLeadCreated() =>
-        Chance(0.82)
+        Chance(_size.RecentLeadShare)
             ? _now.AddDays(-90 * Math.Pow(_random.NextDouble(), 1.15)).AddSeconds(-Next(0, 600))
             : DaysAgo(90, 540);
 

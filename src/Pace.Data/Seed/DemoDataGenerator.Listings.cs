@@ -3,6 +3,7 @@ using Pace.Activities;
 using Pace.Applicants;
 using Pace.Identity;
 using Pace.Listings;
+using Pace.Media;
 
 namespace Pace.Data.Seed;
 
@@ -524,17 +525,19 @@ internal sealed partial class DemoDataGenerator
     private void AddMedia(DemoBatch batch, ListingInfo info)
     {
         var listing = info.Listing;
-        var (captions, first, count) = listing.PropertyType switch
+        var (captions, count) = listing.PropertyType switch
         {
-            "villa" or "townhouse" => (VillaCaptions, 61, 40),
-            "office-space" => (OfficeCaptions, 101, 20),
-            _ => (ImageCaptions, 1, 60),
+            "villa" or "townhouse" => (VillaCaptions, 40),
+            "office-space" => (OfficeCaptions, 20),
+            _ => (ImageCaptions, 60),
         };
         var images = listing.Status == ListingStatus.Draft ? Next(0, 6) : Next(8, 16);
         var at = listing.CreatedAt.AddMinutes(Next(5, 240));
         var start = Next(0, count - 1);
         var order = 0;
-        void Add(MediaKind kind, string path, string? contentType, string? caption, bool stored)
+        // Photos and floor plans are the painted pictures of the media store; videos and 360° tours live on the hosts
+        // agents use for them, as they would.
+        void Add(MediaKind kind, string url, DemoPhoto? photo, string? caption)
         {
             var mediaAt = Min(at.AddSeconds(order * 7), _now);
             batch.Media.Add(new ListingMedia
@@ -543,12 +546,12 @@ internal sealed partial class DemoDataGenerator
                 ListingId = listing.Id,
                 Kind = kind,
                 SortOrder = order++,
-                StorageKey = stored ? "demo/" + path : null,
-                Url = MediaBaseUrl + path,
-                ContentType = contentType,
-                Width = stored ? 1920 : null,
-                Height = stored ? 1280 : null,
-                SizeBytes = stored ? Next(180_000, 950_000) : null,
+                StorageKey = photo?.Key.ToString(),
+                Url = url,
+                ContentType = photo is null ? null : MediaTypes.Png,
+                Width = photo?.Width,
+                Height = photo?.Height,
+                SizeBytes = photo?.Png.Length,
                 Caption = caption,
                 CreatedAt = mediaAt,
                 UpdatedAt = mediaAt,
@@ -557,8 +560,8 @@ internal sealed partial class DemoDataGenerator
 
         for (var i = 0; i < images; i++)
         {
-            var n = first + (start + i) % count;
-            Add(MediaKind.Image, n.ToString(CultureInfo.InvariantCulture) + ".jpg", "image/jpeg", i < captions.Length ? captions[i] : null, stored: true);
+            var photo = DemoPhotos.Photos[(start + i) % DemoPhotos.Photos.Count];
+            Add(MediaKind.Image, photo.Key.Url, photo, i < captions.Length ? captions[i] : null);
         }
 
         if (listing.Status == ListingStatus.Draft)
@@ -568,17 +571,18 @@ internal sealed partial class DemoDataGenerator
 
         if (listing.PropertyType != "office-space" && Chance(0.6))
         {
-            Add(MediaKind.FloorPlan, string.Create(CultureInfo.InvariantCulture, $"floorplans/{Next(1, 20)}.png"), "image/png", "Floor plan", stored: true);
+            var plan = DemoPhotos.FloorPlans[Next(1, 20) % DemoPhotos.FloorPlans.Count];
+            Add(MediaKind.FloorPlan, plan.Key.Url, plan, "Floor plan");
         }
 
         if (Chance(0.15))
         {
-            Add(MediaKind.Video, string.Create(CultureInfo.InvariantCulture, $"videos/{Next(1, 10)}.mp4"), "video/mp4", "Video tour", stored: false);
+            Add(MediaKind.Video, string.Create(CultureInfo.InvariantCulture, $"https://www.youtube.com/watch?v=pace-demo-{Next(1, 10):00}"), null, "Video tour");
         }
 
         if (Chance(0.08))
         {
-            Add(MediaKind.Tour360, string.Create(CultureInfo.InvariantCulture, $"tours/{Next(1, 5)}/"), null, "360° tour", stored: false);
+            Add(MediaKind.Tour360, string.Create(CultureInfo.InvariantCulture, $"https://my.matterport.com/show/?m=pace-demo-{Next(1, 5)}"), null, "360° tour");
         }
     }
 
@@ -651,7 +655,7 @@ internal sealed partial class DemoDataGenerator
     {
         var listing = info.Listing;
         var agent = info.Agent;
-        var decider = agent.User.Role == UserRole.Manager || agent.Team is null ? _admin : agent.Team.Manager;
+        var decider = agent.User.Role == UserRole.Manager || agent.Manager is null ? _admin : agent.Manager;
         batch.Activities.Add(NewActivity(ActivityKind.System, listing.CreatedAt, userId: agent.User.Id, listingId: listing.Id,
             subject: "Listing created", body: $"{listing.Reference} created as a draft by {agent.User.DisplayName}."));
 

@@ -25,7 +25,10 @@ internal sealed partial class DemoDataGenerator
     private StaffMember _admin = null!;
     private long _uaeSequence;
 
-    /// <summary>Five teams with a manager each, their agents, and one admin; the fixed accounts of <see cref="DemoAccounts"/>.</summary>
+    /// <summary>
+    /// The teams of the five areas (<see cref="DemoDataSize.TeamsPerArea"/> each) with a manager each, their agents, and one
+    /// admin; the fixed accounts of <see cref="DemoAccounts"/>.
+    /// </summary>
     public (IReadOnlyList<Team> Teams, IReadOnlyList<User> Users) GenerateStaff()
     {
         foreach (var name in _communities.Select(c => c.Data.Team).Distinct(StringComparer.Ordinal))
@@ -46,28 +49,37 @@ internal sealed partial class DemoDataGenerator
             throw new InvalidOperationException("dubai.json must have communities of the Marina and Downtown teams.");
         }
 
-        _admin = AddStaff(UserRole.Admin, null, ("Noura", "Al Marri"), DemoAccounts.Admin, joinedAtGoLive: true);
-        foreach (var team in _teams)
+        _admin = AddStaff(UserRole.Admin, null, null, ("Noura", "Al Marri"), DemoAccounts.Admin, joinedAtGoLive: true);
+        foreach (var area in _teams)
         {
-            var marina = team.Team.Name == DemoAccounts.MarinaTeam;
-            var downtown = team.Team.Name == DemoAccounts.DowntownTeam;
-            team.Manager = marina
-                ? AddStaff(UserRole.Manager, team, ("Daniel", "Carter"), DemoAccounts.Manager, joinedAtGoLive: true)
-                : AddStaff(UserRole.Manager, team, null, null, joinedAtGoLive: true);
-            team.Team.ManagerId = team.Manager.User.Id;
-            team.Manager.LeadWeight = 0.35;
-            team.Manager.ListingWeight = 0.5;
-            for (var i = 0; i < _size.AgentsPerTeam; i++)
+            var marina = area.Team.Name == DemoAccounts.MarinaTeam;
+            var downtown = area.Team.Name == DemoAccounts.DowntownTeam;
+            for (var t = 0; t < _size.TeamsPerArea; t++)
             {
-                var member = (marina, downtown, i) switch
+                // The first team of an area carries its name (and the fixed accounts); the others are numbered after it.
+                var at = area.Team.CreatedAt.AddSeconds(t);
+                var team = t == 0 ? area.Team : new Team { Id = NewId(at), Name = $"{area.Team.Name} {t + 1}", CreatedAt = at, UpdatedAt = at };
+                area.Teams.Add(team);
+                var manager = marina && t == 0
+                    ? AddStaff(UserRole.Manager, area, team, ("Daniel", "Carter"), DemoAccounts.Manager, joinedAtGoLive: true)
+                    : AddStaff(UserRole.Manager, area, team, null, null, joinedAtGoLive: true);
+                team.ManagerId = manager.User.Id;
+                manager.Manager = manager;
+                manager.LeadWeight = 0.35;
+                manager.ListingWeight = 0.5;
+                for (var i = 0; i < _size.AgentsPerTeam; i++)
                 {
-                    (true, _, 0) => AddStaff(UserRole.Agent, team, ("Sophie", "Bennett"), DemoAccounts.Agent, joinedAtGoLive: true),
-                    (_, true, 0) => AddStaff(UserRole.Agent, team, ("Omar", "Haddad"), DemoAccounts.Agent2, joinedAtGoLive: true),
-                    _ => AddStaff(UserRole.Agent, team, null, null, joinedAtGoLive: Chance(0.6)),
-                };
-                var isFixed = i == 0 && (marina || downtown);
-                member.LeadWeight = isFixed ? 1.8 : 1;
-                member.ListingWeight = isFixed ? 1.6 : 1;
+                    var member = (marina, downtown, t + i) switch
+                    {
+                        (true, _, 0) => AddStaff(UserRole.Agent, area, team, ("Sophie", "Bennett"), DemoAccounts.Agent, joinedAtGoLive: true),
+                        (_, true, 0) => AddStaff(UserRole.Agent, area, team, ("Omar", "Haddad"), DemoAccounts.Agent2, joinedAtGoLive: true),
+                        _ => AddStaff(UserRole.Agent, area, team, null, null, joinedAtGoLive: Chance(0.6)),
+                    };
+                    var isFixed = t + i == 0 && (marina || downtown);
+                    member.Manager = manager;
+                    member.LeadWeight = isFixed ? 1.8 : 1;
+                    member.ListingWeight = isFixed ? 1.6 : 1;
+                }
             }
         }
 
@@ -83,7 +95,7 @@ internal sealed partial class DemoDataGenerator
             team.ListingPicker = new WeightedPicker<StaffMember>(team.Members.Select(m => (m, m.ListingWeight)));
         }
 
-        return (_teams.Select(t => t.Team).ToList(), _staff.Select(s => s.User).ToList());
+        return (_teams.SelectMany(t => t.Teams).ToList(), _staff.Select(s => s.User).ToList());
     }
 
     private void Deactivate(StaffMember leaver)
@@ -96,7 +108,7 @@ internal sealed partial class DemoDataGenerator
         leaver.ListingWeight = 0;
     }
 
-    private StaffMember AddStaff(UserRole role, TeamInfo? team, (string First, string Last)? name, string? email, bool joinedAtGoLive)
+    private StaffMember AddStaff(UserRole role, TeamInfo? area, Team? team, (string First, string Last)? name, string? email, bool joinedAtGoLive)
     {
         string first, last;
         if (name is { } fixedName)
@@ -125,7 +137,7 @@ internal sealed partial class DemoDataGenerator
             Email = email!,
             DisplayName = $"{first} {last}",
             Role = role,
-            TeamId = team?.Team.Id,
+            TeamId = team?.Id,
             Phone = UaeMobile(9_000_000 + index, index % 2 == 0 ? "50" : "55"),
             IsActive = true,
             LastSignInAt = DaysAgo(0.01, 3),
@@ -148,9 +160,9 @@ internal sealed partial class DemoDataGenerator
                 : index % 13 == 5 ? _today.AddDays(Next(-20, 25)) : _today.AddDays(Next(20, 360));
         }
 
-        var member = new StaffMember(user, first, index) { Team = team };
+        var member = new StaffMember(user, first, index) { Team = area };
         _staff.Add(member);
-        team?.Members.Add(member);
+        area?.Members.Add(member);
         return member;
     }
 

@@ -400,7 +400,7 @@ internal sealed partial class DemoDataGenerator
             var end = start.AddMinutes(minutes);
             var booked = Min(Max(Max(stageAt, applicant.CreatedAt), start.AddDays(-g.Uniform(1, 4))), Min(start.AddHours(-1), Now));
             booked = Max(booked, applicant.CreatedAt);
-            var createdBy = g.Chance(0.1) && agent!.Team is { } team ? team.Manager : agent!;
+            var createdBy = g.Chance(0.1) && agent!.Manager is { } manager ? manager : agent!;
             short? rating = status != ViewingStatus.Completed ? null : liked ? (short)g.Next(4, 5) : (short)g.Pick(Ratings);
             var updated = status switch
             {

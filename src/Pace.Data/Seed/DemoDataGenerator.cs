@@ -19,8 +19,6 @@ namespace Pace.Data.Seed;
 internal sealed partial class DemoDataGenerator
 {
     public const string StaffDomain = "allsop.example";
-    public const string MediaBaseUrl = "http://127.0.0.1:8090/media/demo/";
-
     private static readonly TimeSpan DubaiOffset = TimeSpan.FromHours(4);
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
@@ -236,13 +234,15 @@ internal sealed record PlaceTarget(
     IReadOnlyList<decimal> RentPerSqft,
     double SizeFactor);
 
+/// <summary>An area of communities (dubai.json's "team") and the people working it; <see cref="Team"/> is its first team.</summary>
 internal sealed class TeamInfo(Team team)
 {
     public Team Team { get; } = team;
 
     public List<StaffMember> Members { get; } = [];
 
-    public StaffMember Manager { get; set; } = null!;
+    /// <summary>The teams working the area (one in the demo): their agents share its leads and listings.</summary>
+    public List<Team> Teams { get; } = [];
 
     public WeightedPicker<StaffMember> LeadPicker { get; set; } = null!;
 
@@ -259,7 +259,11 @@ internal sealed class StaffMember(User user, string firstName, int index)
 
     public int Index { get; } = index;
 
+    /// <summary>The area whose leads and listings the person works.</summary>
     public TeamInfo? Team { get; set; }
+
+    /// <summary>The manager of the person's team (a manager is their own).</summary>
+    public StaffMember? Manager { get; set; }
 
     public double LeadWeight { get; set; }
 

@@ -146,7 +146,7 @@ public static class ListingMediaApi
                 Kind = mediaKind,
                 SortOrder = sortOrder,
                 StorageKey = key.ToString(),
-                Url = MediaModule.UrlOf(key),
+                Url = key.Url,
                 ContentType = key.ContentType,
                 Width = image.Width,
                 Height = image.Height,

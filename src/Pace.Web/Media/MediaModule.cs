@@ -10,7 +10,7 @@ namespace Pace.Web.Media;
 /// <summary>The media store and <c>GET /media/{key}</c>, which serves what was uploaded (listing photos, floor plans).</summary>
 public static class MediaModule
 {
-    public const string PathPrefix = "/media/";
+    public const string PathPrefix = MediaKey.UrlPrefix;
 
     /// <summary>
     /// Private: a stored file is for signed-in staff (the portals get their own feed), so no shared cache may keep it.
@@ -31,6 +31,7 @@ public static class MediaModule
             .Validate(o => !string.IsNullOrWhiteSpace(o.Root), MediaOptions.RootMessage)
             .ValidateOnStart();
         services.TryAddSingleton<IMediaStore, LocalDiskMediaStore>();
+        services.AddHostedService<DemoPhotosInstaller>();
         return services;
     }
 
@@ -39,9 +40,6 @@ public static class MediaModule
         app.MapGet(PathPrefix + "{key}", ServeAsync).RequireAuthorization(PacePolicies.Staff).WithName("GetMedia").ProducesProblems(StatusCodes.Status404NotFound);
         return app;
     }
-
-    /// <summary>The address a stored file is served at.</summary>
-    public static string UrlOf(MediaKey key) => PathPrefix + key;
 
     /// <summary>
     /// The file with its type (from the key, never sniffed: <c>nosniff</c>), a strong ETag (the hash; a matching

@@ -258,7 +258,11 @@ public sealed class DemoSeederTests(SeededDatabase seeded) : IClassFixture<Seede
             Assert.NotNull(l.Location);
             Assert.NotEmpty(l.Media);
             Assert.NotEmpty(l.Amenities);
-            Assert.StartsWith("http://127.0.0.1:8090/media/demo/", l.Media[0].Url, StringComparison.Ordinal);
+            // Photos and floor plans are the painted pictures pace-web stores (Media:DemoPhotos), each once per listing.
+            var stored = l.Media.Where(m => m.StorageKey is not null).ToList();
+            Assert.All(stored, m => Assert.Contains(m.StorageKey, DemoPhotos.All.Select(p => p.Key.ToString())));
+            Assert.All(stored, m => Assert.Equal("/media/" + m.StorageKey, m.Url));
+            Assert.Equal(stored.Count, stored.Select(m => m.StorageKey).Distinct().Count());
             Assert.True(l.TitleEn.Length is > 10 and <= 200);
             Assert.Equal(l.Purpose == Purpose.Rent, l.RentFrequency is not null);
         });
