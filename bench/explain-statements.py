@@ -6,7 +6,8 @@ Usage: bench/explain-statements.py PG_LOG SINCE > explain.sql, then ./pace psql 
 PG_LOG is the cluster's log (.pace/pg.log) written with log_min_duration_statement = 0 while one scenario ran
 (ALTER DATABASE pace_bench SET log_min_duration_statement = 0; ./pace bench run --only NAME --seconds 2; RESET);
 SINCE is the log's time stamp from which to read ("2026-12-07 21:40:00"). Every distinct statement of that window
-is prepared once with the parameters of its first execution, executed once to warm the cache, then explained.
+gets the parameters of its first execution as literals (as PostgreSQL plans an unnamed statement of Npgsql:
+with its values), is executed once to warm the cache, then explained.
 """
 import re
 import sys
@@ -14,6 +15,16 @@ import sys
 ENTRY = re.compile(r"^(\d{4}-\d\d-\d\d \d\d:\d\d:\d\d)\.\d+ UTC \[\d+\] (LOG|DETAIL):  (.*)$")
 STATEMENT = re.compile(r"duration: [\d.]+ ms  execute [^:]*: (.*)", re.S)
 PARAMETER = re.compile(r"\$(\d+) = (NULL|'(?:[^']|'')*')")
+
+
+def inline(sql, parameters):
+    """
+    The statement with $n replaced by the literal of parameter n, highest numbers first ($10 before $1). The literals
+    stay untyped: each occurrence takes its type from where it stands, as the parameter did.
+    """
+    for number in range(len(parameters), 0, -1):
+        sql = re.sub(rf"\${number}(?!\d)", lambda _: parameters[number - 1], sql)
+    return sql
 
 
 def entries(path, since):
@@ -54,14 +65,12 @@ def main():
         sys.exit(__doc__)
     print("\\pset pager off")
     for number, (sql, parameters) in enumerate(statements(sys.argv[1], sys.argv[2]).items()):
-        arguments = f"({', '.join(parameters)})" if parameters else ""
+        statement = inline(sql, parameters)
         print(f"\\echo '### statement {number}'")
-        print(f"PREPARE q{number} AS {sql};")
         print("\\o /dev/null")
-        print(f"EXECUTE q{number}{arguments};")
+        print(f"{statement};")
         print("\\o")
-        print(f"EXPLAIN (ANALYZE, BUFFERS) EXECUTE q{number}{arguments};")
-        print(f"DEALLOCATE q{number};")
+        print(f"EXPLAIN (ANALYZE, BUFFERS) {statement};")
 
 
 if __name__ == "__main__":

@@ -43,11 +43,19 @@ internal sealed class ApplicantConfiguration : IEntityTypeConfiguration<Applican
 
 internal sealed class ApplicantPhoneConfiguration : IEntityTypeConfiguration<ApplicantPhone>
 {
+    /// <summary>
+    /// The number's last seven digits, generated: the same mobile typed with another operator prefix or country code
+    /// ends the same, and the duplicate check finds such numbers by this index (0011_phone_suffix.sql).
+    /// </summary>
+    public const string Suffix = "NumberSuffix";
+
     public void Configure(EntityTypeBuilder<ApplicantPhone> builder)
     {
         builder.IsEntity("applicant_phones");
         builder.Property(p => p.Number).HasMaxLength(16);
         builder.Property(p => p.Label).HasMaxLength(32);
+        builder.Property<string>(Suffix).HasMaxLength(7).HasComputedColumnSql("right(number, 7)", stored: true);
+        builder.HasIndex(Suffix);
         builder.HasIndex(p => p.Number);
         builder.HasIndex(p => new { p.ApplicantId, p.Number }).IsUnique();
         builder.ToTable(t => t.HasCheckConstraint("ck_applicant_phones_e164", "number ~ '^\\+[1-9][0-9]{7,14}$'"));

@@ -33,10 +33,10 @@ public static class ApplicantDuplicates
         var byName = suffixes.Length == 0 || fullName.Length < 3
             ? []
             : await db.Database.SqlQuery<Guid>($"""
-                SELECT a.id AS "Value"
-                FROM applicants a
-                WHERE a.full_name % {fullName} AND a.id <> {exclude}
-                  AND EXISTS (SELECT 1 FROM applicant_phones p WHERE p.applicant_id = a.id AND right(p.number, 7) = ANY({suffixes}))
+                SELECT DISTINCT a.id AS "Value"
+                FROM applicant_phones p
+                JOIN applicants a ON a.id = p.applicant_id
+                WHERE p.number_suffix = ANY({suffixes}) AND a.id <> {exclude} AND a.full_name % {fullName}
                 LIMIT 50
                 """).ToListAsync(cancellationToken);
 
