@@ -40,7 +40,7 @@ internal sealed class ListingConfiguration : IEntityTypeConfiguration<Listing>
         builder.HasIndex(l => new { l.Bedrooms, l.PriceMinor, l.Id })
             .HasFilter(InventoryFilter).HasDatabaseName("ix_listings_inventory_beds");
         // The search by place with its usual filters (0010_listing_search_by_place.sql says why).
-        builder.HasIndex(l => new { l.LocationId, l.Purpose, l.PropertyType, l.Bedrooms, l.PriceMinor })
+        builder.HasIndex(l => new { l.LocationId, l.Status, l.Purpose, l.PropertyType, l.Bedrooms, l.PriceMinor })
             .IncludeProperties(l => new { l.CreatedAt, l.Id })
             .HasFilter(InventoryFilter).HasDatabaseName("ix_listings_inventory_location");
         builder.HasIndex(l => new { l.Status, l.CreatedAt, l.Id }).IsDescending(false, true, true);
