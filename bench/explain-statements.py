@@ -1,19 +1,19 @@
 #!/usr/bin/env python3
 """The EXPLAIN (ANALYZE, BUFFERS) of what pace-web sent during a benchmark scenario, for bench/RESULTS.md.
 
-Usage: bench/explain-statements.py PG_LOG SINCE > explain.sql, then ./pace psql pace -d pace_bench -f explain.sql
+Usage: bench/explain-statements.py PG_LOG SINCE [TOP] > explain.sql, then ./pace psql pace -d pace_bench -f explain.sql
 
 PG_LOG is the cluster's log (.pace/pg.log) written with log_min_duration_statement = 0 while one scenario ran
 (ALTER DATABASE pace_bench SET log_min_duration_statement = 0; ./pace bench run --only NAME --seconds 2; RESET);
-SINCE is the log's time stamp from which to read ("2026-12-07 21:40:00"). Every distinct statement of that window
-gets the parameters of its first execution as literals (as PostgreSQL plans an unnamed statement of Npgsql:
+SINCE is the log's time stamp from which to read ("2026-12-07 21:40:00"); with TOP, only the TOP statements that took
+the most time in all. Every distinct statement of that window gets the parameters of its last execution as literals (as PostgreSQL plans an unnamed statement of Npgsql:
 with its values), is executed once to warm the cache, then explained.
 """
 import re
 import sys
 
 ENTRY = re.compile(r"^(\d{4}-\d\d-\d\d \d\d:\d\d:\d\d)\.\d+ UTC \[\d+\] (LOG|DETAIL):  (.*)$")
-STATEMENT = re.compile(r"duration: [\d.]+ ms  execute [^:]*: (.*)", re.S)
+STATEMENT = re.compile(r"duration: ([\d.]+) ms  execute [^:]*: (.*)", re.S)
 PARAMETER = re.compile(r"\$(\d+) = (NULL|'(?:[^']|'')*')")
 
 
@@ -44,29 +44,35 @@ def entries(path, since):
 
 
 def statements(path, since):
-    """Distinct statements in order of first appearance, each with the parameters of its first execution."""
+    """Distinct statements, each with the parameters of its last execution and the time all its executions took."""
     found = {}
     pending = None
     for kind, text in entries(path, since):
         if kind == "LOG":
             match = STATEMENT.match(text)
-            pending = match.group(1).strip() if match else None
+            pending = match.group(2).strip() if match else None
             if pending and not pending.upper().startswith(("SELECT", "WITH")):
                 pending = None
-            if pending and pending not in found and "$1" not in pending:
-                found[pending] = []
-        elif kind == "DETAIL" and pending and text.startswith("parameters:") and pending not in found:
-            found[pending] = [value for _, value in sorted(((int(n), v) for n, v in PARAMETER.findall(text)))]
+            if pending:
+                parameters, total = found.get(pending, ([], 0.0))
+                found[pending] = (parameters, total + float(match.group(1)))
+        elif kind == "DETAIL" and pending and text.startswith("parameters:"):
+            values = [value for _, value in sorted((int(n), v) for n, v in PARAMETER.findall(text))]
+            found[pending] = (values, found[pending][1])
     return found
 
 
 def main():
-    if len(sys.argv) != 3:
+    if len(sys.argv) not in (3, 4):
         sys.exit(__doc__)
+    found = statements(sys.argv[1], sys.argv[2]).items()
+    if len(sys.argv) == 4:
+        found = sorted(found, key=lambda item: -item[1][1])[: int(sys.argv[3])]
     print("\\pset pager off")
-    for number, (sql, parameters) in enumerate(statements(sys.argv[1], sys.argv[2]).items()):
+    for number, (sql, (parameters, _)) in enumerate(found):
         statement = inline(sql, parameters)
-        print(f"\\echo '### statement {number}'")
+        heading = " ".join(sql.split())[:100].replace("'", "")
+        print(f"\\echo '### statement {number}: {heading}…'")
         print("\\o /dev/null")
         print(f"{statement};")
         print("\\o")
