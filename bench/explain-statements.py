@@ -6,8 +6,9 @@ Usage: bench/explain-statements.py PG_LOG SINCE [TOP] > explain.sql, then ./pace
 PG_LOG is the cluster's log (.pace/pg.log) written with log_min_duration_statement = 0 while one scenario ran
 (ALTER DATABASE pace_bench SET log_min_duration_statement = 0; ./pace bench run --only NAME --seconds 2; RESET);
 SINCE is the log's time stamp from which to read ("2026-12-07 21:40:00"); with TOP, only the TOP statements that took
-the most time in all. Every distinct statement of that window gets the parameters of its last execution as literals (as PostgreSQL plans an unnamed statement of Npgsql:
-with its values), is executed once to warm the cache, then explained.
+the most time in all. Every distinct statement of that window gets the parameters of its last execution as literals
+(PostgreSQL plans Npgsql's unnamed statements with their values too), is executed once to warm the cache, then
+explained.
 """
 import re
 import sys

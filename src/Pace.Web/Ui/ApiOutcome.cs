@@ -32,6 +32,12 @@ public sealed class ApiOutcome<T>
 
     public bool Succeeded => Errors.Count == 0 && Problem is null;
 
+    /// <summary>Whether the handler found nothing the caller may see: the page answers 404 too.</summary>
+    public bool IsNotFound => Problem?.Status == StatusCodes.Status404NotFound;
+
+    /// <summary>The status a page shows a refusal with: the problem's (409, 422…), or 400 for field errors.</summary>
+    public int RefusalStatus => Problem?.Status ?? StatusCodes.Status400BadRequest;
+
     /// <summary>The same outcome with its field errors renamed or added (a form's field that the API does not have).</summary>
     public ApiOutcome<T> WithErrors(IReadOnlyDictionary<string, string[]> errors) => new(Value, errors, Problem);
 

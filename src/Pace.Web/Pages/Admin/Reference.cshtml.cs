@@ -68,7 +68,7 @@ public sealed class ReferenceModel(PaceDbContext db) : PageModel
     {
         var outcome = ApiOutcome.From<ReferenceValueInfo>(await ReferenceApi.UpdateAsync(
             id, new UpdateReferenceValueRequest(input.Label, input.LabelAr ?? "", input.SortOrder, input.IsActive), db, cancellationToken));
-        if (outcome.Problem?.Status == StatusCodes.Status404NotFound)
+        if (outcome.IsNotFound)
         {
             return NotFound();
         }
@@ -90,7 +90,7 @@ public sealed class ReferenceModel(PaceDbContext db) : PageModel
         Errors = new FormErrors(outcome.Errors);
         Problem = outcome.Message;
         await LoadAsync(cancellationToken);
-        Response.StatusCode = outcome.Problem?.Status ?? StatusCodes.Status400BadRequest;
+        Response.StatusCode = outcome.RefusalStatus;
         return Page();
     }
 

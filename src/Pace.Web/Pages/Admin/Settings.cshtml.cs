@@ -39,7 +39,7 @@ public sealed class SettingsModel(PaceDbContext db, TimeProvider clock) : PageMo
             return RedirectToPage();
         }
 
-        if (outcome.Problem?.Status == StatusCodes.Status404NotFound)
+        if (outcome.IsNotFound)
         {
             return NotFound();
         }
@@ -48,7 +48,7 @@ public sealed class SettingsModel(PaceDbContext db, TimeProvider clock) : PageMo
         Errors = new FormErrors(outcome.Errors);
         Problem = outcome.Message;
         await LoadAsync(cancellationToken);
-        Response.StatusCode = outcome.Problem?.Status ?? StatusCodes.Status400BadRequest;
+        Response.StatusCode = outcome.RefusalStatus;
         return Page();
     }
 

@@ -41,7 +41,7 @@ public sealed class TeamsModel(PaceDbContext db) : PageModel
     public async Task<IActionResult> OnPostUpdateAsync(Guid id, string? name, Guid? managerId, CancellationToken cancellationToken)
     {
         var outcome = ApiOutcome.From<TeamInfo>(await TeamsApi.UpdateAsync(id, new UpdateTeamRequest { Name = name, ManagerId = managerId }, db, cancellationToken));
-        if (outcome.Problem?.Status == StatusCodes.Status404NotFound)
+        if (outcome.IsNotFound)
         {
             return NotFound();
         }
@@ -62,7 +62,7 @@ public sealed class TeamsModel(PaceDbContext db) : PageModel
         Errors = new FormErrors(outcome.Errors);
         Problem = outcome.Message;
         await LoadAsync(cancellationToken);
-        Response.StatusCode = outcome.Problem?.Status ?? StatusCodes.Status400BadRequest;
+        Response.StatusCode = outcome.RefusalStatus;
         return Page();
     }
 

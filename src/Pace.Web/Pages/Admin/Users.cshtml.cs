@@ -115,7 +115,7 @@ public sealed class UsersModel(PaceDbContext db, TimeProvider clock, IOptions<Go
             return Redirect("/admin/users" + QueryFor(null));
         }
 
-        return outcome.Problem?.Status == StatusCodes.Status404NotFound ? NotFound() : await FailAsync(id.ToString(), outcome, cancellationToken);
+        return outcome.IsNotFound ? NotFound() : await FailAsync(id.ToString(), outcome, cancellationToken);
     }
 
     private async Task<IActionResult> FailAsync(string form, ApiOutcome<UserInfo> outcome, CancellationToken cancellationToken)
@@ -124,7 +124,7 @@ public sealed class UsersModel(PaceDbContext db, TimeProvider clock, IOptions<Go
         Errors = new FormErrors(outcome.Errors);
         Problem = outcome.Message;
         await LoadAsync(cancellationToken);
-        Response.StatusCode = outcome.Problem?.Status ?? StatusCodes.Status400BadRequest;
+        Response.StatusCode = outcome.RefusalStatus;
         return Page();
     }
 

@@ -96,7 +96,7 @@ public sealed class IndexModel(PaceDbContext db, TimeProvider clock) : PageModel
         ViewErrors = new FormErrors(outcome.Errors);
         ViewProblem = outcome.Problem is null ? null : outcome.Message;
         await LoadAsync(cancellationToken);
-        Response.StatusCode = outcome.Problem?.Status ?? StatusCodes.Status400BadRequest;
+        Response.StatusCode = outcome.RefusalStatus;
         return Page();
     }
 

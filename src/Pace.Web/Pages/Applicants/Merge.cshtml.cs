@@ -65,10 +65,10 @@ public sealed class MergeModel(PaceDbContext db, TimeProvider clock) : PageModel
 
         await LoadAsync(id, with, cancellationToken);
         Keep = survivor;
-        Problem = outcome.Problem?.Status == StatusCodes.Status404NotFound
+        Problem = outcome.IsNotFound
             ? "One of the two records is no longer yours to see, so they cannot be merged."
             : outcome.Message;
-        Response.StatusCode = outcome.Problem?.Status ?? StatusCodes.Status400BadRequest;
+        Response.StatusCode = outcome.RefusalStatus;
         return Page();
     }
 

@@ -65,7 +65,7 @@ public sealed class IndexModel(PaceDbContext db, TimeProvider clock) : PageModel
 
     private async Task<IActionResult> FailAsync(Guid id, string? reason, ApiOutcome<ListingInfo> outcome, CancellationToken cancellationToken)
     {
-        if (outcome.Problem?.Status == StatusCodes.Status404NotFound)
+        if (outcome.IsNotFound)
         {
             return NotFound();
         }
@@ -75,7 +75,7 @@ public sealed class IndexModel(PaceDbContext db, TimeProvider clock) : PageModel
         Errors = new FormErrors(outcome.Errors);
         Problem = outcome.Message;
         await LoadAsync(cancellationToken);
-        Response.StatusCode = outcome.Problem?.Status ?? StatusCodes.Status400BadRequest;
+        Response.StatusCode = outcome.RefusalStatus;
         return Page();
     }
 

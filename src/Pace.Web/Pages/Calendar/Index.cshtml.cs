@@ -107,7 +107,7 @@ public sealed class IndexModel(PaceDbContext db, TimeProvider clock) : PageModel
             });
         }
 
-        return Refusal(moved.Problem?.Status ?? StatusCodes.Status400BadRequest,
+        return Refusal(moved.RefusalStatus,
             title: moved.Problem?.Detail ?? moved.Problem?.Title ?? string.Join(" ", moved.Errors.SelectMany(e => e.Value)));
     }
 

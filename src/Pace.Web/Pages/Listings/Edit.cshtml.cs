@@ -51,7 +51,7 @@ public sealed class EditModel(PaceDbContext db, TimeProvider clock) : PageModel
             return Redirect($"/listings/{id}");
         }
 
-        if (outcome.Problem?.Status == StatusCodes.Status404NotFound)
+        if (outcome.IsNotFound)
         {
             return NotFound();
         }

@@ -54,7 +54,7 @@ public sealed class IndexModel(PaceDbContext db, TimeProvider clock) : PageModel
             return RedirectToPage(new { agentId = AgentId });
         }
 
-        if (outcome?.Problem?.Status == StatusCodes.Status404NotFound)
+        if (outcome?.IsNotFound == true)
         {
             return NotFound();
         }
@@ -63,7 +63,7 @@ public sealed class IndexModel(PaceDbContext db, TimeProvider clock) : PageModel
             ? message
             : string.Join(" ", (outcome?.Errors ?? errors).SelectMany(e => e.Value));
         await LoadAsync(cancellationToken);
-        Response.StatusCode = outcome?.Problem?.Status ?? StatusCodes.Status400BadRequest;
+        Response.StatusCode = outcome?.RefusalStatus ?? StatusCodes.Status400BadRequest;
         return Page();
     }
 
